@@ -1,0 +1,4 @@
+export * from './config';
+export * from './decision';
+export type { Facts, Predicate } from './facts';
+export * from './ticket';
