@@ -1,0 +1,5 @@
+export { compileCondition } from './condition';
+export { describeCondition } from './describe';
+export { applyRules, type CompiledRule, compileRules, describeActions, type RuleOutcome } from './engine';
+export { ConfigError } from './errors';
+export type { CompileEnv } from './window';
