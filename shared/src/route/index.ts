@@ -1,0 +1,3 @@
+export { type AssignInput, chooseAssignee } from './assign';
+export { emptyPeopleState, type PeopleState, recordAssignment } from './people';
+export { type CompiledRoute, selectTeam } from './team';
