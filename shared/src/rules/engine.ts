@@ -21,7 +21,12 @@ export interface RuleOutcome {
   approvalReasons: string[];
   /** One sentence per rule that fired. */
   explanation: string[];
+  /** Which rule set each single-valued action (the last one to set it), for explanations. */
+  setBy: Partial<Record<SingleAction, string>>;
 }
+
+const SINGLE_ACTIONS = ['category', 'priority', 'impact', 'urgency', 'team', 'action'] as const;
+type SingleAction = (typeof SINGLE_ACTIONS)[number];
 
 /** Compiles every rule up front; a bad one throws ConfigError with a path like `['rules', 3, 'when', 'text']`. */
 export function compileRules(rules: Rule[], env: CompileEnv): CompiledRule[] {
@@ -57,17 +62,17 @@ export function applyRules(rules: CompiledRule[], facts: Facts): RuleOutcome {
   const approvalReasons: string[] = [];
   const explanation: string[] = [];
   const actions: RuleActions = {};
+  const setBy: Partial<Record<SingleAction, string>> = {};
   let view = facts;
   for (const rule of rules) {
     if (!rule.when(view)) continue;
     const t = rule.then;
     fired.push(rule.name);
-    if (t.category !== undefined) actions.category = t.category;
-    if (t.priority !== undefined) actions.priority = t.priority;
-    if (t.impact !== undefined) actions.impact = t.impact;
-    if (t.urgency !== undefined) actions.urgency = t.urgency;
-    if (t.team !== undefined) actions.team = t.team;
-    if (t.action !== undefined) actions.action = t.action;
+    for (const key of SINGLE_ACTIONS) {
+      if (t[key] === undefined) continue;
+      Object.assign(actions, { [key]: t[key] });
+      setBy[key] = rule.name;
+    }
     if (t.labels !== undefined) {
       const labels = actions.labels ?? [];
       for (const l of t.labels) if (!labels.includes(l)) labels.push(l);
@@ -96,5 +101,5 @@ export function applyRules(rules: CompiledRule[], facts: Facts): RuleOutcome {
     );
     if (rule.stop) break;
   }
-  return { fired, actions, approvalReasons, explanation };
+  return { fired, actions, approvalReasons, explanation, setBy };
 }

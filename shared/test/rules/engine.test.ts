@@ -83,7 +83,19 @@ describe('applyRules', () => {
       actions: {},
       approvalReasons: [],
       explanation: [],
+      setBy: {},
     });
+  });
+
+  it('records which rule set each action', () => {
+    const rules = compileRules(
+      [
+        { name: 'first', when: {}, then: { team: 'a', priority: 'P2' }, stop: false },
+        { name: 'second', when: {}, then: { team: 'b' }, stop: false },
+      ],
+      { calendars: {} },
+    );
+    expect(applyRules(rules, makeFacts({ summary: 'x' })).setBy).toEqual({ team: 'second', priority: 'first' });
   });
 
   it('stops after a rule with stop: true', () => {
