@@ -2,7 +2,6 @@ import type { Condition } from '../model/config';
 import type { Facts, Predicate } from '../model/facts';
 import { ConfigError } from './errors';
 import { compileFieldCondition } from './field';
-import { compilePattern } from './regex';
 import { type CompileEnv, compileTimeWindow } from './window';
 
 type Path = (string | number)[];
@@ -102,14 +101,8 @@ export function compileCondition(cond: Condition, env: CompileEnv, path: Path): 
   for (const key of TEXT_KEYS) {
     const pattern = cond[key];
     if (pattern === undefined) continue;
-    const test = compilePattern(pattern, [...path, key]);
-    costly.push(
-      key === 'text'
-        ? (f) => test(f.text.all)
-        : key === 'summary'
-          ? (f) => test(f.text.summary)
-          : (f) => test(f.text.description),
-    );
+    const test = env.patterns.add(key === 'text' ? 'all' : key, pattern, [...path, key]);
+    costly.push((f) => test(f.text));
   }
   if (cond.all !== undefined) {
     costly.push(and(cond.all.map((c, i) => compileCondition(c, env, [...path, 'all', i]))));

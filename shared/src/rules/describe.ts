@@ -2,6 +2,10 @@ import type { Condition } from '../model/config';
 import { describeValue } from './field';
 import { describeTimeWindow } from './window';
 
+/** Long keyword patterns would drown the sentence; the rule's name and the config carry the full text. */
+const MAX_PATTERN = 48;
+const pattern = (p: string): string => `/${p.length > MAX_PATTERN ? `${p.slice(0, MAX_PATTERN - 1)}…` : p}/`;
+
 const list = (v: string | string[]): string[] => (Array.isArray(v) ? v : [v]);
 const oneOrAmong = (v: string | string[], one: string, many: string): string => {
   const names = list(v);
@@ -10,9 +14,9 @@ const oneOrAmong = (v: string | string[], one: string, many: string): string => 
 
 /** How each key reads in a sentence, in the order they are written. */
 const PHRASES: { [K in keyof Condition]-?: (v: NonNullable<Condition[K]>) => string } = {
-  text: (p) => `text matches /${p}/`,
-  summary: (p) => `summary matches /${p}/`,
-  description: (p) => `description matches /${p}/`,
+  text: (p) => `text matches ${pattern(p)}`,
+  summary: (p) => `summary matches ${pattern(p)}`,
+  description: (p) => `description matches ${pattern(p)}`,
   category: (v) => oneOrAmong(v, 'category is', 'category is one of'),
   requestType: (v) => oneOrAmong(v, 'request type is', 'request type is one of'),
   priority: (v) => oneOrAmong(v, 'priority is', 'priority is one of'),

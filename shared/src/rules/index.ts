@@ -2,4 +2,4 @@ export { compileCondition } from './condition';
 export { describeCondition } from './describe';
 export { applyRules, type CompiledRule, compileRules, describeActions, type RuleOutcome } from './engine';
 export { ConfigError } from './errors';
-export type { CompileEnv } from './window';
+export { type CompileEnv, createCompileEnv } from './window';

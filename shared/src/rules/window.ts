@@ -3,13 +3,21 @@ import type { TimeWindowSchema } from '../model/config';
 import type { Predicate } from '../model/facts';
 import { type BusinessCalendar, compileCalendar } from '../sla/calendar';
 import { ConfigError } from './errors';
+import { PatternBank } from './regex';
 
 export type TimeWindow = z.infer<typeof TimeWindowSchema>;
 
 export interface CompileEnv {
   /** Named calendars from `sla.calendars`, compiled once. */
   calendars: Record<string, BusinessCalendar>;
+  /** Where text patterns go, so each ticket's text is scanned once for all of them. */
+  patterns: PatternBank;
 }
+
+export const createCompileEnv = (calendars: Record<string, BusinessCalendar> = {}): CompileEnv => ({
+  calendars,
+  patterns: new PatternBank(),
+});
 
 /**
  * A `time` condition: whether `facts.at` falls inside (or outside) working time. A named calendar is looked up;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Condition } from '../../src/model/config';
-import { type CompileEnv, ConfigError, compileCondition, describeCondition } from '../../src/rules';
+import { type CompileEnv, ConfigError, compileCondition, createCompileEnv, describeCondition } from '../../src/rules';
 import type { BusinessCalendar } from '../../src/sla/calendar';
 import { makeFacts } from './facts';
 
 /** Working 09:00-17:00 UTC every day: enough to test windows without depending on the sla module. */
 const nineToFive = { isWorking: (at: number) => new Date(at).getUTCHours() >= 9 && new Date(at).getUTCHours() < 17 };
-const env: CompileEnv = { calendars: { office: nineToFive as unknown as BusinessCalendar } };
+const env: CompileEnv = createCompileEnv({ office: nineToFive as unknown as BusinessCalendar });
 const holds = (cond: Condition, facts = makeFacts()) => compileCondition(cond, env, ['c'])(facts);
 const thrown = (f: () => unknown): ConfigError => {
   try {

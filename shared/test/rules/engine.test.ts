@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type Rule, RuleSchema } from '../../src/model/config';
-import { applyRules, ConfigError, compileRules } from '../../src/rules';
+import { applyRules, ConfigError, compileRules, createCompileEnv } from '../../src/rules';
 import { makeFacts } from './facts';
 
 const rules = (raw: unknown[]): Rule[] => raw.map((r) => RuleSchema.parse(r));
-const env = { calendars: {} };
+const env = createCompileEnv();
 
 describe('compileRules', () => {
   it('names the path of a bad rule', () => {
@@ -93,7 +93,7 @@ describe('applyRules', () => {
         { name: 'first', when: {}, then: { team: 'a', priority: 'P2' }, stop: false },
         { name: 'second', when: {}, then: { team: 'b' }, stop: false },
       ],
-      { calendars: {} },
+      createCompileEnv(),
     );
     expect(applyRules(rules, makeFacts({ summary: 'x' })).setBy).toEqual({ team: 'second', priority: 'first' });
   });

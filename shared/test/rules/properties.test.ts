@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Condition } from '../../src/model/config';
 import type { Facts } from '../../src/model/facts';
-import { compileCondition } from '../../src/rules';
+import { compileCondition, createCompileEnv } from '../../src/rules';
 import { makeFacts } from './facts';
 
-const env = { calendars: {} };
+const env = createCompileEnv();
 const WORDS = ['vpn', 'down', 'printer', 'kraków', 'не', 'Outage'] as const;
 const NAMES = ['a', 'B', 'c'] as const;
 
