@@ -1,0 +1,5 @@
+export { adfToText } from './adf';
+export { detectLanguage } from './language';
+export { normaliseText } from './normalise';
+export { type TicketText, ticketText } from './ticket';
+export { tokenise } from './tokenise';

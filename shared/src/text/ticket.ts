@@ -1,0 +1,18 @@
+import type { AdfDoc } from '../model/ticket';
+import { adfToText } from './adf';
+import { normaliseText } from './normalise';
+
+export interface TicketText {
+  summary: string;
+  description: string;
+  /** summary + '\n' + description (just the summary when there is no description). */
+  all: string;
+}
+
+/** The normalised text of a ticket, as every text-based stage sees it. */
+export function ticketText(t: { summary: string; description?: string | AdfDoc | null | undefined }): TicketText {
+  const summary = normaliseText(t.summary);
+  const d = t.description;
+  const description = d == null ? '' : normaliseText(typeof d === 'string' ? d : adfToText(d));
+  return { summary, description, all: description === '' ? summary : `${summary}\n${description}` };
+}
