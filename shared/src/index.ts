@@ -1,0 +1,11 @@
+/** The public surface of the triage core (DESIGN §6.5): what the Forge app, the Slack service and tests use. */
+export type { Classifier, ScoredLabel } from './classify/classifier';
+export * from './config';
+export * from './errors';
+export * from './model';
+export { ENGINE_VERSION, parseTicket, type TriageContext, triage } from './pipeline';
+export type { Clock, Store } from './ports';
+export { systemClock } from './ports';
+export { emptyPeopleState, type PeopleState, recordAssignment } from './route';
+export { SimilarityIndex } from './similar';
+export { ticketText } from './text';
