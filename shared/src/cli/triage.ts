@@ -1,0 +1,52 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { DEFAULT_CONFIG, type Engine, loadConfig, readConfigText } from '../config';
+import { InvalidInputError } from '../errors';
+import { parseTicket, triage } from '../pipeline';
+import { emptyPeopleState, type PeopleState, recordAssignment } from '../route';
+import { parseOptions } from './args';
+import { EXIT, parseJson, readInput } from './io';
+
+export async function engineFrom(path: string | undefined): Promise<Engine> {
+  if (path === undefined) return loadConfig(DEFAULT_CONFIG);
+  return loadConfig(readConfigText(await readInput(path)));
+}
+
+function parseNow(value: string | undefined): number {
+  if (value === undefined) return Date.now();
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms))
+    throw new InvalidInputError([{ path: '--now', message: 'expected an ISO date-time' }], 'option');
+  return ms;
+}
+
+/** Round-robin cursors and load live in a small JSON file so a later run continues where this one stopped. */
+async function readState(path: string | undefined): Promise<PeopleState> {
+  if (path === undefined) return emptyPeopleState();
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return emptyPeopleState();
+  }
+  return { ...emptyPeopleState(), ...(parseJson(text, 'state') as Partial<PeopleState>) };
+}
+
+export async function triageCommand(args: string[]): Promise<number> {
+  const { values } = parseOptions(args, {
+    config: { type: 'string' },
+    ticket: { type: 'string' },
+    state: { type: 'string' },
+    now: { type: 'string' },
+  });
+  const engine = await engineFrom(values.config);
+  const now = parseNow(values.now);
+  const ticket = parseTicket(parseJson(await readInput(values.ticket), 'ticket'));
+  const people = await readState(values.state);
+  const decision = triage(ticket, { engine, now, people });
+  if (values.state !== undefined && decision.assignee.id !== null) {
+    const next = recordAssignment(people, decision.team.name, decision.assignee.id);
+    await writeFile(values.state, `${JSON.stringify(next, null, 2)}\n`);
+  }
+  process.stdout.write(`${JSON.stringify(decision, null, 2)}\n`);
+  return EXIT.ok;
+}
