@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TriageConfigSchema } from '../../src/model/config';
 import { decidePriority, IMPACT_CUES, URGENCY_CUES } from '../../src/priority';
 import { cueList } from '../../src/priority/cues';
-import { makeFacts } from './facts';
+import { makeFacts } from '../fixtures/facts';
 
 const config = TriageConfigSchema.parse({ version: 1, routing: [{ team: 'desk', default: true }] }).priority;
 const decide = (summary: string, description = '') =>

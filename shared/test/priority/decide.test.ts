@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LEVELS, type Level, PRIORITY_LEVELS, TriageConfigSchema } from '../../src/model/config';
 import type { Facts } from '../../src/model/facts';
 import { type CompiledSignal, decidePriority, matrixLevel } from '../../src/priority';
-import { makeFacts } from './facts';
+import { makeFacts } from '../fixtures/facts';
 
 const config = TriageConfigSchema.parse({
   version: 1,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Condition } from '../../src/model/config';
 import { type CompileEnv, ConfigError, compileCondition, createCompileEnv, describeCondition } from '../../src/rules';
 import type { BusinessCalendar } from '../../src/sla/calendar';
-import { makeFacts } from './facts';
+import { makeFacts } from '../fixtures/facts';
 
 /** Working 09:00-17:00 UTC every day: enough to test windows without depending on the sla module. */
 const nineToFive = { isWorking: (at: number) => new Date(at).getUTCHours() >= 9 && new Date(at).getUTCHours() < 17 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Rule, RuleSchema } from '../../src/model/config';
 import { applyRules, ConfigError, compileRules, createCompileEnv } from '../../src/rules';
-import { makeFacts } from './facts';
+import { makeFacts } from '../fixtures/facts';
 
 const rules = (raw: unknown[]): Rule[] => raw.map((r) => RuleSchema.parse(r));
 const env = createCompileEnv();

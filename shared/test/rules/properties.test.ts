@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Condition } from '../../src/model/config';
 import type { Facts } from '../../src/model/facts';
 import { compileCondition, createCompileEnv } from '../../src/rules';
-import { makeFacts } from './facts';
+import { makeFacts } from '../fixtures/facts';
 
 const env = createCompileEnv();
 const WORDS = ['vpn', 'down', 'printer', 'kraków', 'не', 'Outage'] as const;
