@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { type Classifier, loadModel } from '../classify';
 import { DEFAULT_CONFIG, type Engine, loadConfig, readConfigText } from '../config';
 import { InvalidInputError } from '../errors';
 import { parseTicket, triage } from '../pipeline';
@@ -31,18 +32,36 @@ async function readState(path: string | undefined): Promise<PeopleState> {
   return { ...emptyPeopleState(), ...(parseJson(text, 'state') as Partial<PeopleState>) };
 }
 
+/** A model file written by `switchboard train`. */
+async function readModel(path: string | undefined): Promise<Classifier | undefined> {
+  if (path === undefined) return undefined;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InvalidInputError(
+      [{ path, message: code === 'ENOENT' ? 'no such file' : `cannot read (${code})` }],
+      'model',
+    );
+  }
+  return loadModel(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}
+
 export async function triageCommand(args: string[]): Promise<number> {
   const { values } = parseOptions(args, {
     config: { type: 'string' },
     ticket: { type: 'string' },
     state: { type: 'string' },
     now: { type: 'string' },
+    model: { type: 'string' },
   });
   const engine = await engineFrom(values.config);
   const now = parseNow(values.now);
   const ticket = parseTicket(parseJson(await readInput(values.ticket), 'ticket'));
   const people = await readState(values.state);
-  const decision = triage(ticket, { engine, now, people });
+  const classifier = await readModel(values.model);
+  const decision = triage(ticket, { engine, now, people, classifier });
   if (values.state !== undefined && decision.assignee.id !== null) {
     const next = recordAssignment(people, decision.team.name, decision.assignee.id);
     await writeFile(values.state, `${JSON.stringify(next, null, 2)}\n`);
