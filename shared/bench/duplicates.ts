@@ -2,8 +2,12 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCsv } from '../src/io/csv';
+import { parseJiraDate } from '../src/io/jira-date';
 import { type IndexedTicket, SimilarityIndex, type SimilarOptions } from '../src/similar';
 import { ticketText } from '../src/text';
+
+// Moved to src/io so the backtest can read export dates; re-exported for existing callers.
+export { parseJiraDate };
 
 export interface DuplicateRecall {
   /** Directed (query, expected duplicate) pairs with both tickets in the export. */
@@ -16,29 +20,6 @@ export interface DuplicateRecall {
 export interface DuplicateCorpus {
   tickets: IndexedTicket[];
   pairs: [string, string][];
-}
-
-const MONTHS: Record<string, number> = {
-  Jan: 0,
-  Feb: 1,
-  Mar: 2,
-  Apr: 3,
-  May: 4,
-  Jun: 5,
-  Jul: 6,
-  Aug: 7,
-  Sep: 8,
-  Oct: 9,
-  Nov: 10,
-  Dec: 11,
-};
-
-/** Jira CSV export dates: `30/Sep/21 17:20` (taken as UTC; only the order matters here). */
-export function parseJiraDate(s: string): number {
-  const m = /^(\d{1,2})\/([A-Z][a-z]{2})\/(\d{2}) (\d{1,2}):(\d{2})$/.exec(s.trim());
-  const month = m ? MONTHS[m[2] as string] : undefined;
-  if (!m || month === undefined) return Number.NaN;
-  return Date.UTC(2000 + Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]));
 }
 
 /** Accepts the datasets root (as `switchboard bench` passes it) or the hadoop-jira folder itself. */
