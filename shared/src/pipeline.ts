@@ -142,7 +142,7 @@ export function triage(ticket: Ticket, ctx: TriageContext): Decision {
       config: engine.hash,
       model: ctx.classifier?.version ?? null,
     },
-    decidedAt: new Date(now).toISOString(),
+    decidedAt: isoAt(now),
   };
   decision.explanation = explain(decision, rules.explanation, config.classify.autoApplyAt);
   return decision;
@@ -163,6 +163,17 @@ function classifyWithModel(
     source: 'model',
     autoApply: top.confidence >= autoApplyAt,
   };
+}
+
+// A batch is triaged at one clock reading: format it once, not once per ticket.
+let lastNow = Number.NaN;
+let lastIso = '';
+function isoAt(now: number): string {
+  if (now !== lastNow) {
+    lastIso = new Date(now).toISOString();
+    lastNow = now;
+  }
+  return lastIso;
 }
 
 /** What a ticket asks of a person's skills: its category, language, labels and components. */

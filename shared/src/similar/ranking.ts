@@ -2,25 +2,6 @@ import type { DuplicateCandidate } from '../model/decision';
 
 /** The arithmetic of SimilarityIndex, kept apart so each piece stays small and easy for the JIT. */
 
-/** Adds one term's contributions; returns the new count of touched documents. Kept small so it optimises well. */
-export function accumulate(
-  docs: number[],
-  tfs: number[],
-  f: number,
-  acc: Float64Array,
-  touched: Int32Array,
-  nTouched: number,
-): number {
-  let n = nTouched;
-  for (let i = 0; i < docs.length; i++) {
-    const d = docs[i] as number;
-    const a = acc[d] as number;
-    if (a === 0) touched[n++] = d;
-    acc[d] = a + f * (tfs[i] as number);
-  }
-  return n;
-}
-
 /** Smoothed idf: ln((1 + N) / (1 + df)) + 1, never zero, defined for df = 0. */
 export function idfOf(n: number, df: number): number {
   return Math.log((1 + n) / (1 + df)) + 1;
@@ -46,4 +27,24 @@ export function insertTop(top: DuplicateCandidate[], c: DuplicateCandidate, k: n
   }
   top.splice(i, 0, c);
   if (top.length > k) top.length = k;
+}
+
+/**
+ * Sorts the first n (id, weight) pairs strongest first, ties by lower id: the order a query walks its terms in.
+ * Insertion sort: a query has a few dozen terms, already partly ordered by first appearance.
+ */
+export function sortByWeight(ids: Int32Array, ws: Float64Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const id = ids[i] as number;
+    const w = ws[i] as number;
+    let j = i - 1;
+    for (; j >= 0; j--) {
+      const wj = ws[j] as number;
+      if (wj > w || (wj === w && (ids[j] as number) < id)) break;
+      ids[j + 1] = ids[j] as number;
+      ws[j + 1] = wj;
+    }
+    ids[j + 1] = id;
+    ws[j + 1] = w;
+  }
 }

@@ -1,6 +1,8 @@
 import type { DuplicateCandidate } from '../model/decision';
-import { accumulate, grow, idfOf, insertTop } from './ranking';
-import { MAX_QUERY_TEXT, MAX_TEXT, SUMMARY_WEIGHT, tfWeight, ticketTerms } from './terms';
+import { accumulate, Postings } from './postings';
+import { grow, idfOf, insertTop, sortByWeight } from './ranking';
+import { TermTable } from './term-table';
+import { MAX_QUERY_TEXT, MAX_TEXT, SUMMARY_WEIGHT, TermScratch, termsInto, tfWeight } from './terms';
 import {
   DEFAULT_TUNING,
   type IndexedTicket,
@@ -16,6 +18,8 @@ const MIN_DF_CAP = 100;
 const ROUNDING = 5e-5;
 /** The idf model is rebuilt once the ticket count has moved this much since the last rebuild. */
 const REFRESH_SHARE = 0.05;
+/** Offset of df in SimilarityIndex.stats (idf is at 0). */
+const DF = 1;
 
 /**
  * Near-duplicate search: TF-IDF cosine over an inverted index, built incrementally.
@@ -30,35 +34,43 @@ const REFRESH_SHARE = 0.05;
  * Re-adding a key replaces the ticket: the old entry is tombstoned (created = NaN, never matches).
  */
 export class SimilarityIndex {
-  private readonly termIds = new Map<string, number>();
-  private readonly postDocs: number[][] = [];
-  private readonly postTf: number[][] = [];
-  /** Live documents containing each term. */
-  private readonly df: number[] = [];
-  /** idf per term under the frozen model. */
-  private idf: number[] = [];
+  private readonly table = new TermTable();
+  private readonly postings = new Postings();
+  /**
+   * Per term, side by side: its idf under the frozen model, then the live documents containing it (df). A
+   * query reads both for each of its terms.
+   */
+  private stats = new Float64Array(2048);
   private readonly keys: string[] = [];
   private readonly summaries: string[] = [];
   /** Term ids per ticket, to un-count them when the ticket is replaced. */
   private readonly docTerms: (Int32Array | null)[] = [];
+  /** Per document: epoch ms (NaN: tombstone), and the norm of its vector. */
+  /** Per document, its creation time (epoch ms; NaN: tombstone). */
   private created = new Float64Array(64);
-  private norms = new Float64Array(64);
+  /**
+   * Per document, side by side: the current query's dot product (0 between queries), then the norm of its
+   * vector. Ranking needs both for every document a query touches, and only the date of the few that score
+   * high enough, so the norm shares the accumulator's cache line and the date lives apart.
+   */
+  private acc = new Float64Array(128);
   private readonly byKey = new Map<string, number>();
   private live = 0;
   /** Live count the idf table was built for. */
   private frozenN = 0;
   private changes = 0;
   // Scratch space reused by every query (queries never run concurrently: JS is single-threaded).
-  private acc = new Float64Array(64);
-  private touched = new Int32Array(64);
   private qIds = new Int32Array(256);
   private qW = new Float64Array(256);
+  /** Term ids walked by the current query, in walk order. */
+  private walkIds = new Int32Array(256);
   /** collect(): distinct term ids of one text, their weighted counts, and each id's slot (-1: not seen yet). */
   private uIds = new Int32Array(256);
   private uCount = new Float64Array(256);
   private slotOf = new Int32Array(1024).fill(-1);
   /** collect(): squared weight of the query terms no ticket has (they count in the query norm only). */
   private unknownNorm2 = 0;
+  private readonly scratch = new TermScratch();
 
   private readonly tuning: SimilarityTuning;
 
@@ -88,14 +100,13 @@ export class SimilarityIndex {
       const id = uIds[k] as number;
       ids[k] = id;
       const tf = tfWeight(uCount[k] as number);
-      (this.postDocs[id] as number[]).push(doc);
-      (this.postTf[id] as number[]).push(tf);
-      this.df[id] = (this.df[id] as number) + 1;
-      const w = tf * (this.idf[id] as number);
+      this.postings.push(id, doc, tf);
+      this.stats[2 * id + DF] = (this.stats[2 * id + DF] as number) + 1;
+      const w = tf * (this.stats[2 * id] as number);
       norm2 += w * w;
     }
     this.docTerms.push(ids);
-    this.norms[doc] = Math.sqrt(norm2);
+    this.acc[2 * doc + 1] = Math.sqrt(norm2);
     this.live++;
     this.changes++;
   }
@@ -109,64 +120,72 @@ export class SimilarityIndex {
 
     // Query vector: all terms count in its norm; only the strongest known, not-too-common ones are walked.
     const maxDf = Math.max(MIN_DF_CAP, this.tuning.maxDfShare * this.live);
-    const { uIds, uCount, qIds, qW } = this;
+    const { uIds, uCount, qIds, qW, stats } = this;
     let walkable = 0;
     let qNorm2 = this.unknownNorm2;
     for (let k = 0; k < m; k++) {
       const id = uIds[k] as number;
-      const w = tfWeight(uCount[k] as number) * (this.idf[id] as number);
+      const w = tfWeight(uCount[k] as number) * (stats[2 * id] as number);
       qNorm2 += w * w;
-      const df = this.df[id] as number;
+      const df = stats[2 * id + DF] as number;
       if (df === 0 || df > maxDf) continue;
       qIds[walkable] = id;
       qW[walkable] = w;
       walkable++;
     }
 
-    const { acc, touched } = this;
-    let nTouched = 0;
+    const { acc, postings, walkIds } = this;
+    let nWalk = 0;
     let walked = 0;
     const terms = Math.min(walkable, this.tuning.maxQueryTerms);
+    sortByWeight(qIds, qW, walkable);
     for (let r = 0; r < terms; r++) {
-      // Selection of the next strongest term (ties: lower id) — cheaper than sorting them all for a few picks.
-      let best = r;
-      for (let j = r + 1; j < walkable; j++) {
-        const wj = qW[j] as number;
-        const wb = qW[best] as number;
-        if (wj > wb || (wj === wb && (qIds[j] as number) < (qIds[best] as number))) best = j;
-      }
-      const id = qIds[best] as number;
-      const w = qW[best] as number;
-      qIds[best] = qIds[r] as number;
-      qW[best] = qW[r] as number;
-      const docs = this.postDocs[id] as number[];
-      if (walked + docs.length > this.tuning.postingBudget && r > 0) continue;
-      walked += docs.length;
-      nTouched = accumulate(docs, this.postTf[id] as number[], w * (this.idf[id] as number), acc, touched, nTouched);
+      const id = qIds[r] as number;
+      const w = qW[r] as number;
+      const len = postings.length(id);
+      if (walked + len > this.tuning.postingBudget && r > 0) continue;
+      walked += len;
+      walkIds[nWalk++] = id;
+      const from = postings.start(id);
+      accumulate(postings.docs, postings.tfs, from, from + len, w * (stats[2 * id] as number), acc);
     }
+    return this.rank(q, opts, Math.sqrt(qNorm2), nWalk);
+  }
 
+  /**
+   * Scores the documents the walk touched, in the order it first touched them, and keeps the best k. The walk
+   * is replayed rather than recorded: noting each first touch inside accumulate() made every posting wait for
+   * its accumulator load, which cost as much as the accumulation itself.
+   */
+  private rank(q: SimilarQuery, opts: SimilarOptions, qNorm: number, nWalk: number): DuplicateCandidate[] {
+    const { acc, created, postings, walkIds } = this;
     const hi = q.created;
     const lo = opts.windowDays === Number.POSITIVE_INFINITY ? Number.NEGATIVE_INFINITY : hi - opts.windowDays * DAY_MS;
-    const qNorm = Math.sqrt(qNorm2);
-    const { created, norms } = this;
     const top: DuplicateCandidate[] = [];
     // A candidate must beat minScore and, once k are held, the k-th score (minus rounding slack).
     let floor = Math.max(opts.minScore, Number.MIN_VALUE) - ROUNDING;
-    for (let i = 0; i < nTouched; i++) {
-      const d = touched[i] as number;
-      const dot = acc[d] as number;
-      acc[d] = 0;
-      const c = created[d] as number;
-      if (!(c >= lo && c <= hi)) continue; // also drops tombstones (NaN)
-      const cos = dot / (qNorm * (norms[d] as number));
-      if (cos < floor) continue;
-      // Rounded so equal-looking scores tie exactly and the key decides, the same on every run.
-      const score = Math.min(1, Math.round(cos * 1e4) / 1e4);
-      if (score < opts.minScore || score <= 0) continue;
-      const key = this.keys[d] as string;
-      if (key === q.key) continue;
-      insertTop(top, { key, score, summary: this.summaries[d] as string }, opts.k);
-      if (top.length === opts.k) floor = Math.max(floor, (top[opts.k - 1] as DuplicateCandidate).score - ROUNDING);
+    const docs = postings.docs;
+    for (let t = 0; t < nWalk; t++) {
+      const id = walkIds[t] as number;
+      const from = postings.start(id);
+      const to = from + postings.length(id);
+      for (let i = from; i < to; i++) {
+        const d = docs[i] as number;
+        const dot = acc[2 * d] as number;
+        if (dot === 0) continue; // not touched, or already scored (every contribution is > 0)
+        acc[2 * d] = 0;
+        const cos = dot / (qNorm * (acc[2 * d + 1] as number));
+        if (cos < floor) continue;
+        const c = created[d] as number;
+        if (!(c >= lo && c <= hi)) continue; // also drops tombstones (NaN)
+        // Rounded so equal-looking scores tie exactly and the key decides, the same on every run.
+        const score = Math.min(1, Math.round(cos * 1e4) / 1e4);
+        if (score < opts.minScore || score <= 0) continue;
+        const key = this.keys[d] as string;
+        if (key === q.key) continue;
+        insertTop(top, { key, score, summary: this.summaries[d] as string }, opts.k);
+        if (top.length === opts.k) floor = Math.max(floor, (top[opts.k - 1] as DuplicateCandidate).score - ROUNDING);
+      }
     }
     return top;
   }
@@ -176,20 +195,23 @@ export class SimilarityIndex {
    * token and no per-call Map. New terms are created when `create`, else their weight goes to unknownNorm2.
    */
   private collect(text: string, create: boolean): number {
-    const { terms, summaryCount } = ticketTerms(text, create ? MAX_TEXT : MAX_QUERY_TEXT);
-    if (this.uIds.length < terms.length) {
-      this.uIds = new Int32Array(terms.length * 2);
-      this.uCount = new Float64Array(terms.length * 2);
-      this.qIds = new Int32Array(terms.length * 2);
-      this.qW = new Float64Array(terms.length * 2);
+    const scratch = this.scratch;
+    termsInto(text, create ? MAX_TEXT : MAX_QUERY_TEXT, scratch);
+    const { terms, count, summaryCount } = scratch;
+    if (this.uIds.length < count) {
+      this.uIds = new Int32Array(count * 2);
+      this.uCount = new Float64Array(count * 2);
+      this.qIds = new Int32Array(count * 2);
+      this.qW = new Float64Array(count * 2);
+      this.walkIds = new Int32Array(count * 2);
     }
     let unknown: Map<string, number> | undefined;
     let m = 0;
-    for (let i = 0; i < terms.length; i++) {
+    for (let i = 0; i < count; i++) {
       const term = terms[i] as string;
       const weight = i < summaryCount ? SUMMARY_WEIGHT : 1;
-      let id = this.termIds.get(term);
-      if (id === undefined) {
+      let id = this.table.find(term);
+      if (id < 0) {
         if (!create) {
           unknown ??= new Map();
           unknown.set(term, (unknown.get(term) ?? 0) + weight);
@@ -216,12 +238,11 @@ export class SimilarityIndex {
   }
 
   private newTerm(term: string): number {
-    const id = this.postDocs.length;
-    this.termIds.set(term, id);
-    this.postDocs.push([]);
-    this.postTf.push([]);
-    this.df.push(0);
-    this.idf.push(idfOf(this.frozenN, 0));
+    const id = this.table.insert(term);
+    this.postings.addTerm(); // the same id: both grow by one per term
+    if (2 * id + 2 > this.stats.length) this.stats = grow(this.stats, this.stats.length * 2);
+    this.stats[2 * id] = idfOf(this.frozenN, 0);
+    this.stats[2 * id + DF] = 0;
     if (id >= this.slotOf.length) {
       const bigger = new Int32Array(this.slotOf.length * 2).fill(-1);
       bigger.set(this.slotOf);
@@ -233,7 +254,7 @@ export class SimilarityIndex {
   private tombstone(doc: number): void {
     this.created[doc] = Number.NaN;
     // df counts live tickets; the postings stay and are skipped through the NaN date.
-    for (const id of this.docTerms[doc] ?? []) this.df[id] = (this.df[id] as number) - 1;
+    for (const id of this.docTerms[doc] ?? []) this.stats[2 * id + DF] = (this.stats[2 * id + DF] as number) - 1;
     this.docTerms[doc] = null;
     this.live--;
     this.changes++;
@@ -243,20 +264,24 @@ export class SimilarityIndex {
   private refresh(): void {
     if (this.changes === 0 || this.changes < REFRESH_SHARE * this.frozenN) return;
     const n = this.live;
-    this.idf = this.df.map((df) => idfOf(n, df));
-    const norms2 = new Float64Array(this.norms.length);
-    for (let t = 0; t < this.postDocs.length; t++) {
-      const idf = this.idf[t] as number;
-      const docs = this.postDocs[t] as number[];
-      const tfs = this.postTf[t] as number[];
-      for (let i = 0; i < docs.length; i++) {
+    const stats = this.stats;
+    const terms = this.table.size;
+    for (let t = 0; t < terms; t++) stats[2 * t] = idfOf(n, stats[2 * t + DF] as number);
+    const norms2 = new Float64Array(this.created.length);
+    const { postings } = this;
+    postings.compact();
+    const { docs, tfs } = postings;
+    for (let t = 0; t < postings.terms; t++) {
+      const idf = stats[2 * t] as number;
+      const from = postings.start(t);
+      const to = from + postings.length(t);
+      for (let i = from; i < to; i++) {
         const w = (tfs[i] as number) * idf;
         const d = docs[i] as number;
         norms2[d] = (norms2[d] as number) + w * w;
       }
     }
-    for (let d = 0; d < norms2.length; d++) norms2[d] = Math.sqrt(norms2[d] as number);
-    this.norms = norms2;
+    for (let d = 0; d < norms2.length; d++) this.acc[2 * d + 1] = Math.sqrt(norms2[d] as number);
     this.frozenN = n;
     this.changes = 0;
   }
@@ -265,8 +290,6 @@ export class SimilarityIndex {
     if (n <= this.created.length) return;
     const cap = Math.max(n, this.created.length * 2);
     this.created = grow(this.created, cap);
-    this.norms = grow(this.norms, cap);
-    this.acc = new Float64Array(cap);
-    this.touched = new Int32Array(cap);
+    this.acc = grow(this.acc, 2 * cap);
   }
 }

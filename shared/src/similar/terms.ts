@@ -1,4 +1,4 @@
-import { tokenise } from '../text/tokenise';
+import { tokeniseInto } from '../text/tokenise';
 
 /**
  * The terms of a ticket for similarity: word tokens of the normalised text, with the summary (the first line of
@@ -16,16 +16,17 @@ export const MAX_TEXT = 2000;
  */
 export const MAX_QUERY_TEXT = 1000;
 
-/** Marker tokens from normaliseText: they say "had code / a trace", which thousands of tickets share. */
-const MARKERS = new Set(['codeblock', 'stacktrace']);
-
-/** The term for a token, or null to drop it. Numbers stay: versions, ports and error codes pair duplicates. */
+/**
+ * The term for a token, or null to drop it. Numbers stay: versions, ports and error codes pair duplicates.
+ * The marker tokens of normaliseText (`codeblock`, `stacktrace`) are dropped: they say "had code / a trace",
+ * which thousands of tickets share. (Compared directly, not through a Set: hashing every token cost more.)
+ */
 export function toTerm(tok: string): string | null {
   const n = tok.length;
   if (n > 40) return null;
   const c = tok.charCodeAt(0);
   if (n === 1 && c < 0x80) return null;
-  if (MARKERS.has(tok)) return null;
+  if ((n === 9 && tok === 'codeblock') || (n === 10 && tok === 'stacktrace')) return null;
   return c >= 0x61 && c <= 0x7a ? lightStem(tok) : tok;
 }
 
@@ -52,9 +53,18 @@ export function lightStem(w: string): string {
   if (n > 5 && w.endsWith('ing')) return w.slice(0, -3);
   if (n > 4 && w.endsWith('ed')) return w.slice(0, -2);
   // crashes/fixes/patches -> crash/fix/patch, the same stem as crashed/fixed/patched.
-  if (n > 4 && /(?:[sxz]|[cs]h)es$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  if (n > 4 && w.endsWith('es') && sibilantBefore(w, n - 2)) return w.slice(0, -2);
+  if (last === 0x73 && w.charCodeAt(n - 2) !== 0x73) return w.slice(0, -1);
   return w;
+}
+
+/** s, x, z, ch or sh just before index `end` (the /(?:[sxz]|[cs]h)$/ test, without a regex per word). */
+function sibilantBefore(w: string, end: number): boolean {
+  const c = w.charCodeAt(end - 1);
+  if (c === 0x73 || c === 0x78 || c === 0x7a) return true;
+  if (c !== 0x68) return false;
+  const b = w.charCodeAt(end - 2);
+  return b === 0x63 || b === 0x73;
 }
 
 export interface TicketTerms {
@@ -66,23 +76,49 @@ export interface TicketTerms {
 
 /** The terms of a normalised all-text (summary line first), from its first `maxText` characters. */
 export function ticketTerms(text: string, maxText = MAX_TEXT): TicketTerms {
-  const capped = text.length > maxText ? text.slice(0, maxText) : text;
-  const nl = capped.indexOf('\n');
-  const terms: string[] = [];
-  pushTerms(terms, nl < 0 ? capped : capped.slice(0, nl));
-  const summaryCount = terms.length;
-  if (nl >= 0) pushTerms(terms, capped.slice(nl + 1));
-  return { terms, summaryCount };
+  const scratch = new TermScratch();
+  termsInto(text, maxText, scratch);
+  return { terms: scratch.terms.slice(0, scratch.count), summaryCount: scratch.summaryCount };
 }
 
-function pushTerms(out: string[], text: string): void {
-  for (const tok of tokenise(text)) {
-    const term = toTerm(tok);
-    if (term !== null) out.push(term);
+/** Reusable output of termsInto(): terms[0..count) are valid, entries after them are stale. */
+export class TermScratch {
+  terms: string[] = [];
+  count = 0;
+  summaryCount = 0;
+  /** Tokens of the text being read, before toTerm(). */
+  readonly tokens: string[] = [];
+}
+
+/** ticketTerms() into reusable arrays: the similarity index calls it per ticket and per query. */
+export function termsInto(text: string, maxText: number, out: TermScratch): void {
+  const capped = text.length > maxText ? text.slice(0, maxText) : text;
+  const nl = capped.indexOf('\n');
+  out.count = 0;
+  pushTerms(out, nl < 0 ? capped : capped.slice(0, nl));
+  out.summaryCount = out.count;
+  if (nl >= 0) pushTerms(out, capped.slice(nl + 1));
+}
+
+function pushTerms(out: TermScratch, text: string): void {
+  const { tokens, terms } = out;
+  const n = tokeniseInto(text, tokens, 0);
+  let m = out.count;
+  for (let i = 0; i < n; i++) {
+    const term = toTerm(tokens[i] as string);
+    if (term !== null) terms[m++] = term;
   }
+  out.count = m;
 }
 
 /** Sublinear term frequency: the tenth "namenode" adds far less than the first. */
 export function tfWeight(count: number): number {
-  return 1 + Math.log(count);
+  // Counts are small whole numbers (sums of 1 and SUMMARY_WEIGHT): the common ones come from a table.
+  return count < TF_TABLE_SIZE && count === (count | 0) && count > 0
+    ? (TF_TABLE[count] as number)
+    : 1 + Math.log(count);
 }
+
+const TF_TABLE_SIZE = 256;
+const TF_TABLE = new Float64Array(TF_TABLE_SIZE);
+for (let c = 1; c < TF_TABLE_SIZE; c++) TF_TABLE[c] = 1 + Math.log(c);

@@ -157,14 +157,20 @@ function pauseSet(pauseIn: readonly string[]): ReadonlySet<string> {
   return set;
 }
 
-const durations = new Map<string, number>();
+// By working-day length, then target: no key string to build and hash per clock.
+const durations = new Map<number, Map<string, number>>();
 function durationMinutes(target: string, workingDayMinutes: number): number {
-  const key = `${workingDayMinutes}|${target}`;
-  let m = durations.get(key);
+  let byTarget = durations.get(workingDayMinutes);
+  if (byTarget === undefined) {
+    if (durations.size >= 100) durations.clear();
+    byTarget = new Map();
+    durations.set(workingDayMinutes, byTarget);
+  }
+  let m = byTarget.get(target);
   if (m === undefined) {
     m = parseDuration(target, workingDayMinutes);
-    if (durations.size >= 1000) durations.clear();
-    durations.set(key, m);
+    if (byTarget.size >= 1000) byTarget.clear();
+    byTarget.set(target, m);
   }
   return m;
 }

@@ -1,6 +1,6 @@
-import { franc } from 'franc-min';
+import { francOnly } from './franc';
 import { FRANC_CYRILLIC, FRANC_LATIN, ISO3_TO_1, LETTER_HINTS, VOTE_WORDS } from './language-data';
-import { tokenise } from './tokenise';
+import { tokeniseInto } from './tokenise';
 
 /**
  * Language of a ticket, ISO 639-1, or 'und'.
@@ -99,13 +99,29 @@ for (const [lang, letters] of Object.entries(LETTER_HINTS)) {
   }
 }
 
+/** bucket() of every BMP code unit, computed once (~1 ms): the script count reads one byte per character. */
+const BUCKET = new Int8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) BUCKET[c] = bucket(c);
+
+/** Script counts of the current call (reused: detection runs once per ticket, never concurrently). */
+const counts = new Int32Array(BUCKETS);
+
 export function detectLanguage(text: string): string {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
-  const counts = new Array<number>(BUCKETS).fill(0);
+  counts.fill(0);
+  let beyondAscii = false;
+  let asciiLetters = 0;
   for (let i = 0; i < sample.length; i++) {
-    const b = bucket(sample.charCodeAt(i));
-    if (b >= 0) counts[b] = (counts[b] as number) + 1;
+    const c = sample.charCodeAt(i);
+    // ASCII letters are counted in a local: most text is ASCII, and a counter in memory is a chain of stores.
+    if (c < 0x80) asciiLetters += (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a ? 1 : 0;
+    else {
+      if (c >= 0xc0) beyondAscii = true;
+      const b = BUCKET[c] as number;
+      if (b >= 0) counts[b] = (counts[b] as number) + 1;
+    }
   }
+  counts[LATIN] = (counts[LATIN] as number) + asciiLetters;
   const cjk = (counts[HAN] as number) + (counts[KANA] as number);
   let best = LATIN;
   for (let b = 1; b < BUCKETS; b++) if (scriptWeight(counts, b) > scriptWeight(counts, best)) best = b;
@@ -118,11 +134,11 @@ export function detectLanguage(text: string): string {
   if (named !== undefined) return named;
   if (best === CYRILLIC) return cyrillic(sample, counts[CYRILLIC] as number);
   if (best === ARABIC) return arabic(sample);
-  if (best === LATIN) return latin(sample, counts[LATIN] as number);
+  if (best === LATIN) return latin(sample, counts[LATIN] as number, beyondAscii);
   return 'und';
 }
 
-function scriptWeight(counts: number[], b: number): number {
+function scriptWeight(counts: Int32Array, b: number): number {
   const n = counts[b] as number;
   return b === HAN || b === KANA ? n * CJK_WEIGHT : n;
 }
@@ -143,7 +159,7 @@ function cyrillic(sample: string, letters: number): string {
   if (russian) return 'ru';
   if (lower.includes('ъ')) return 'bg';
   if (letters < MIN_LETTERS_FOR_FRANC) return 'ru'; // by far the most common Cyrillic language
-  const iso3 = franc(sample.slice(0, FRANC_SAMPLE), { only: FRANC_CYRILLIC, minLength: 1 });
+  const iso3 = francOnly(sample.slice(0, FRANC_SAMPLE), FRANC_CYRILLIC);
   return ISO3_TO_1[iso3] ?? 'ru';
 }
 
@@ -160,9 +176,12 @@ const MIN_RATIO = 1.5;
 const MIN_VOTES_SHORT = 1.5;
 const MIN_RATIO_SHORT = 2;
 
-function latin(sample: string, letters: number): string {
-  const votes = new Float64Array(LANGS.length);
-  for (let i = 0; i < sample.length; i++) {
+const votes = new Float64Array(LANGS.length);
+
+/** `beyondAscii`: the sample has a character from U+00C0 on (only those can be letter hints). */
+function latin(sample: string, letters: number, beyondAscii: boolean): string {
+  votes.fill(0);
+  for (let i = 0; beyondAscii && i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     if (c < 0xc0) continue;
     const l = c >= 0x1ea0 && c <= 0x1ef9 ? VI : HINT_LANG.get(c);
@@ -181,7 +200,7 @@ function latin(sample: string, letters: number): string {
   // A clear leader on little evidence beats franc, which is unreliable on short text (52/60 on our held-out set).
   if (firstV >= 1 && firstV > secondV) return winner;
   if (letters < MIN_LETTERS_FOR_FRANC) return 'und';
-  const iso3 = franc(sample.slice(0, FRANC_SAMPLE), { only: FRANC_LATIN, minLength: 1 });
+  const iso3 = francOnly(sample.slice(0, FRANC_SAMPLE), FRANC_LATIN);
   return ISO3_TO_1[iso3] ?? 'und';
 }
 
@@ -192,8 +211,12 @@ function wordEnd(text: string, at: number): number {
   return sp < 0 || sp - at > 40 ? at : sp;
 }
 
+const tokens: string[] = [];
+
 function voteWords(text: string, votes: Float64Array): void {
-  for (const tok of tokenise(text)) {
+  const n = tokeniseInto(text, tokens, 0);
+  for (let i = 0; i < n; i++) {
+    const tok = tokens[i] as string;
     const langs = WORD_LANGS.get(tok);
     if (langs !== undefined) for (const l of langs) votes[l] = (votes[l] as number) + 1 / langs.length;
     // French and Italian elide articles: l'imprimante, d'accès, j'ai, qu'il, dell'utente.

@@ -8,6 +8,9 @@ import { collapseInlineFrames, collapseStackTraces } from './stacktrace';
 const WS_RUN =
   /[ \t\f\v\n\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 
+/** CRLF and lone CR line ends (one pass; two replaceAll passes cost more on the many CRLF descriptions). */
+const CR_LF = /\r\n?/g;
+
 function wsReplacement(run: string): string {
   return run.includes('\n') ? '\n' : ' ';
 }
@@ -24,7 +27,7 @@ function wsReplacement(run: string): string {
 export function normaliseText(raw: string): string {
   if (raw === '') return '';
   let text = raw;
-  if (text.includes('\r')) text = text.replaceAll('\r\n', '\n').replaceAll('\r', '\n');
+  if (text.includes('\r')) text = text.replace(CR_LF, '\n');
   text = dropCodeBlocks(text);
   let lines = collapseStackTraces(text.split('\n'), text);
   lines = dropQuotedReplies(lines);

@@ -119,6 +119,8 @@ const SIGN_OFFS = new Set([
   'дякую',
 ]);
 
+const SIGN_OFF_FIRST_WORDS = new Set([...SIGN_OFFS].map((p) => p.split(' ')[0] as string));
+
 /** How close to the end a sign-off must be to count (lines): further up it is part of the message. */
 const SIGN_OFF_WINDOW = 6;
 const SPACES = /\s+/;
@@ -138,6 +140,8 @@ function isSignOff(line: string): boolean {
   for (let k = 0; k < words.length && k < 4; k++) {
     const word = words[k] as string;
     const bare = word.replace(TRAILING_PUNCT, '').toLowerCase();
+    // Every phrase tried starts with the first word: most lines are done after one lookup.
+    if (k === 0 && !SIGN_OFF_FIRST_WORDS.has(bare)) return false;
     phrase = k === 0 ? bare : `${phrase} ${bare}`;
     if (!SIGN_OFFS.has(phrase)) continue;
     const rest = words.slice(k + 1);

@@ -88,16 +88,29 @@ function width(s: string, i: number): number {
 // A fixed locale keeps the output independent of the host's LANG; ICU picks dictionaries by script anyway.
 let segmenter: Intl.Segmenter | undefined;
 
+/** Tokens written so far by the running tokeniseInto() (single-threaded: one call at a time). */
+let count = 0;
+
 function segmentRun(run: string, out: string[]): void {
   segmenter ??= new Intl.Segmenter('en', { granularity: 'word' });
-  for (const s of segmenter.segment(run)) if (s.isWordLike) out.push(s.segment);
+  for (const s of segmenter.segment(run)) if (s.isWordLike) out[count++] = s.segment;
 }
 
 /** Lower-cased word tokens in text order (punctuation, symbols and emoji dropped). */
 export function tokenise(text: string): string[] {
+  const out: string[] = [];
+  tokeniseInto(text, out, 0);
+  return out;
+}
+
+/**
+ * tokenise() into `out` from index `from` on; returns the index after the last token. Entries past it are
+ * left as they were, so hot callers reuse one scratch array instead of allocating one per text.
+ */
+export function tokeniseInto(text: string, out: string[], from: number): number {
   const s = text.toLowerCase();
   const n = s.length;
-  const out: string[] = [];
+  count = from;
   let i = 0;
   while (i < n) {
     const u = s.charCodeAt(i);
@@ -120,7 +133,7 @@ export function tokenise(text: string): string[] {
       i += width(s, i);
     }
   }
-  return out;
+  return count;
 }
 
 function isLetter(k: number): boolean {
@@ -178,6 +191,6 @@ function scanWord(s: string, start: number, first: number, out: string[]): numbe
     }
   }
   // ICU counts a lone connector (`_`) as punctuation, but two or more (`__`) as a word.
-  if (alnum || connectors >= 2) out.push(s.slice(start, i));
+  if (alnum || connectors >= 2) out[count++] = s.slice(start, i);
   return i;
 }
