@@ -9,6 +9,7 @@ import {
   type TrainOptions,
   trainClassifier,
 } from '../src/classify';
+import { fileError } from '../src/cli/io';
 import { InvalidInputError } from '../src/errors';
 import { readCsvRecords } from '../src/io/csv';
 
@@ -60,13 +61,7 @@ export async function readNlbse(path: string): Promise<NlbseRow[]> {
       rows.push({ repo: row.repo, label: row.label, summary: row.title, description: row.body });
     }
   } catch (e) {
-    // Only file-system failures (ENOENT, EACCES...) become input errors; our own errors pass through.
-    const code = (e as NodeJS.ErrnoException).code;
-    if (e instanceof InvalidInputError || typeof code !== 'string' || !code.startsWith('E')) throw e;
-    throw new InvalidInputError(
-      [{ path, message: code === 'ENOENT' ? 'no such file' : `cannot read (${code})` }],
-      'dataset',
-    );
+    return fileError(e, path, 'dataset');
   }
   return rows;
 }

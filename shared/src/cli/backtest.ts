@@ -6,7 +6,7 @@ import { formatSummary, readExport, renderReport, runBacktest } from '../backtes
 import { trainClassifier } from '../classify';
 import { InvalidInputError } from '../errors';
 import { parseOptions } from './args';
-import { EXIT } from './io';
+import { EXIT, fileError } from './io';
 import { engineFrom } from './triage';
 
 /** The bundled sample: 500 Hadoop Jira bugs (GitBugs, CC BY 4.0), see README "Data and credits". */
@@ -84,11 +84,7 @@ async function fileSize(path: string): Promise<number> {
   try {
     return (await stat(path)).size;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InvalidInputError(
-      [{ path, message: code === 'ENOENT' ? 'no such file' : `cannot read (${code})` }],
-      'input',
-    );
+    return fileError(e, path, 'input');
   }
 }
 

@@ -12,17 +12,26 @@ export async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * A file-system failure (ENOENT, EACCES, ...) as an input error naming the file; anything else is rethrown
+ * as it is, so our own errors and bugs are not disguised as a missing file.
+ */
+export function fileError(e: unknown, path: string, subject: string): never {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (e instanceof InvalidInputError || typeof code !== 'string' || !code.startsWith('E')) throw e;
+  throw new InvalidInputError(
+    [{ path, message: code === 'ENOENT' ? 'no such file' : `cannot read (${code})` }],
+    subject,
+  );
+}
+
 /** Reads a file, or stdin when `path` is undefined or `-`. */
 export async function readInput(path: string | undefined): Promise<string> {
   if (path === undefined || path === '-') return readStdin();
   try {
     return await readFile(path, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InvalidInputError(
-      [{ path, message: code === 'ENOENT' ? 'no such file' : `cannot read (${code})` }],
-      'input',
-    );
+    return fileError(e, path, 'input');
   }
 }
 

@@ -5,7 +5,7 @@ import { type Example, serialiseModel, trainClassifier } from '../classify';
 import { InvalidInputError } from '../errors';
 import { readCsvRecords } from '../io/csv';
 import { parseOptions } from './args';
-import { EXIT, UsageError } from './io';
+import { EXIT, fileError, UsageError } from './io';
 
 /** Jira's CSV export names; GitHub-style dumps use `title,body`. Matched case-insensitively. */
 const DEFAULT_TEXT = [
@@ -79,13 +79,7 @@ export async function readExamples(path: string, label: string, text: string[] |
       counts.used++;
     }
   } catch (e) {
-    // Only file-system failures (ENOENT, EACCES...) become input errors; our own errors pass through.
-    const code = (e as NodeJS.ErrnoException).code;
-    if (e instanceof InvalidInputError || typeof code !== 'string' || !code.startsWith('E')) throw e;
-    throw new InvalidInputError(
-      [{ path, message: code === 'ENOENT' ? 'no such file' : `cannot read (${code})` }],
-      'input',
-    );
+    return fileError(e, path, 'input');
   }
   return { examples, counts };
 }

@@ -5,7 +5,7 @@ import { InvalidInputError } from '../errors';
 import { parseTicket, triage } from '../pipeline';
 import { emptyPeopleState, type PeopleState, recordAssignment } from '../route';
 import { parseOptions } from './args';
-import { EXIT, parseJson, readInput } from './io';
+import { EXIT, fileError, parseJson, readInput } from './io';
 
 export async function engineFrom(path: string | undefined): Promise<Engine> {
   if (path === undefined) return loadConfig(DEFAULT_CONFIG);
@@ -39,11 +39,7 @@ async function readModel(path: string | undefined): Promise<Classifier | undefin
   try {
     bytes = await readFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InvalidInputError(
-      [{ path, message: code === 'ENOENT' ? 'no such file' : `cannot read (${code})` }],
-      'model',
-    );
+    return fileError(e, path, 'model');
   }
   return loadModel(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
