@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { type Classifier, loadModel } from '../classify';
-import { DEFAULT_CONFIG, type Engine, loadConfig, readConfigText } from '../config';
+import { DEFAULT_CONFIG, type Engine, loadConfig, readConfigText, zodIssues } from '../config';
 import { InvalidInputError } from '../errors';
 import { parseTicket, triage } from '../pipeline';
-import { emptyPeopleState, type PeopleState, recordAssignment } from '../route';
+import { emptyPeopleState, type PeopleState, PeopleStateSchema, recordAssignment } from '../route';
 import { parseOptions } from './args';
 import { EXIT, fileError, parseJson, readInput } from './io';
 
@@ -29,7 +29,9 @@ async function readState(path: string | undefined): Promise<PeopleState> {
   } catch {
     return emptyPeopleState();
   }
-  return { ...emptyPeopleState(), ...(parseJson(text, 'state') as Partial<PeopleState>) };
+  const parsed = PeopleStateSchema.safeParse(parseJson(text, 'state'));
+  if (!parsed.success) throw new InvalidInputError(zodIssues(parsed.error), 'state');
+  return parsed.data;
 }
 
 /** A model file written by `switchboard train`. */

@@ -1,3 +1,3 @@
 export { type AssignInput, chooseAssignee } from './assign';
-export { emptyPeopleState, type PeopleState, recordAssignment } from './people';
+export { emptyPeopleState, type PeopleState, PeopleStateSchema, recordAssignment } from './people';
 export { type CompiledRoute, selectTeam } from './team';

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * What routing needs to know about people at the triage instant. Plain JSON so the caller can store it between
  * runs; the core never mutates it.
@@ -12,6 +14,14 @@ export interface PeopleState {
   /** Round-robin cursor per team: the accountId assigned last. Survives restarts when the caller stores it. */
   lastAssigned: Record<string, string>;
 }
+
+/** The stored form, checked when read back (a hand-edited or truncated state file must not reach routing). */
+export const PeopleStateSchema = z.object({
+  load: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  absences: z.record(z.string(), z.array(z.object({ from: z.number(), to: z.number() }))).default({}),
+  onCall: z.array(z.string()).default([]),
+  lastAssigned: z.record(z.string(), z.string()).default({}),
+}) satisfies z.ZodType<PeopleState, unknown>;
 
 export function emptyPeopleState(): PeopleState {
   return { load: {}, absences: {}, onCall: [], lastAssigned: {} };

@@ -100,4 +100,13 @@ describe('switchboard CLI (the shipped bin, spawned)', () => {
     expect(picks[3]).toBe(picks[0]);
     expect(JSON.parse(readFileSync(state, 'utf8')).lastAssigned['service-desk']).toBe(picks[3]);
   });
+
+  it('refuses a damaged --state file with the path at fault', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-cli-'));
+    const state = join(dir, 'state.json');
+    writeFileSync(state, '{"load": {"example-sam": "many"}}');
+    const r = run(['triage', '--state', state, ...NOW], '{"summary":"Question about the canteen menu"}');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^switchboard: invalid state: load\.example-sam: /);
+  });
 });
