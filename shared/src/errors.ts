@@ -1,8 +1,10 @@
 /**
  * The closed set of error kinds (DESIGN §6.2). Adapters translate vendor failures into these; callers branch
- * on the predicates, never on messages.
+ * on the predicates, never on messages. `unavailable` (5xx, timeouts, refused connections) is the one kind
+ * DESIGN's list lacks: a retry policy must tell a transient failure from a final one, and unlike a 429 it is
+ * ambiguous — the request may have been applied.
  */
-export type ErrorCode = 'invalid_input' | 'not_found' | 'forbidden' | 'conflict' | 'rate_limited';
+export type ErrorCode = 'invalid_input' | 'not_found' | 'forbidden' | 'conflict' | 'rate_limited' | 'unavailable';
 
 export class SwitchboardError extends Error {
   constructor(
@@ -32,6 +34,18 @@ export class InvalidInputError extends SwitchboardError {
   }
 }
 
+/** The vendor said "slow down"; `retryAfterMs` is its Retry-After, or undefined when it sent none. */
+export class RateLimitedError extends SwitchboardError {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super('rate_limited', message, options);
+    this.name = 'RateLimitedError';
+  }
+}
+
 export const formatIssue = (i: InputIssue): string => (i.path ? `${i.path}: ${i.message}` : i.message);
 
 /** `['routing', 2, 'assign']` -> `routing[2].assign`. */
@@ -47,3 +61,8 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 export const isInvalidInput = (e: unknown): e is InvalidInputError => e instanceof InvalidInputError;
 export const isSwitchboardError = (e: unknown, code?: ErrorCode): e is SwitchboardError =>
   e instanceof SwitchboardError && (code === undefined || e.code === code);
+export const isRateLimited = (e: unknown): e is RateLimitedError => e instanceof RateLimitedError;
+export const isNotFound = (e: unknown): e is SwitchboardError => isSwitchboardError(e, 'not_found');
+export const isForbidden = (e: unknown): e is SwitchboardError => isSwitchboardError(e, 'forbidden');
+export const isConflict = (e: unknown): e is SwitchboardError => isSwitchboardError(e, 'conflict');
+export const isUnavailable = (e: unknown): e is SwitchboardError => isSwitchboardError(e, 'unavailable');

@@ -2,9 +2,10 @@
 export type { Classifier, ScoredLabel } from './classify/classifier';
 export * from './config';
 export * from './errors';
+export * from './jira';
 export * from './model';
 export { ENGINE_VERSION, parseTicket, type TriageContext, triage } from './pipeline';
-export type { Clock, Store } from './ports';
+export type { Clock, IssueTracker, Store } from './ports';
 export { systemClock } from './ports';
 export { emptyPeopleState, type PeopleState, recordAssignment } from './route';
 export { SimilarityIndex } from './similar';

@@ -1,8 +1,22 @@
 /**
  * Ports: what the apps implement so the core never reaches for I/O itself (DESIGN §1, §6.1).
- * Only the ports the current code uses are declared; the Jira adapter, notifier and queue join them as the
- * apps are built.
+ * Only the ports the current code uses are declared; the notifier and queue join them as the apps are built.
  */
+
+import type { AdfDoc } from './model/ticket';
+import type {
+  Approval,
+  ApprovalDecision,
+  IssueWrite,
+  ReadOptions,
+  RequestType,
+  SearchOptions,
+  SlaState,
+  TrackedIssue,
+  Transition,
+  UserRef,
+  WriteOutcome,
+} from './model/tracker';
 
 /** Injected time, so tests and backtests control "now". */
 export interface Clock {
@@ -15,4 +29,33 @@ export const systemClock: Clock = { now: () => Date.now() };
 export interface Store {
   get<T>(key: string): Promise<T | undefined>;
   set<T>(key: string, value: T): Promise<void>;
+}
+
+/**
+ * Everything the product does in Jira, through one adapter (shared/src/jira). Failures are the error kinds
+ * of errors.ts. Acting as a user is a second tracker built on that user's transport.
+ */
+export interface IssueTracker {
+  getIssue(keyOrId: string, options?: ReadOptions): Promise<TrackedIssue>;
+  /** Pages of issues matching `jql`, in Jira's order. */
+  search(jql: string, options?: SearchOptions): AsyncIterable<TrackedIssue[]>;
+  applyWrite(keyOrId: string, write: IssueWrite): Promise<WriteOutcome>;
+  addComment(keyOrId: string, body: AdfDoc | string, options: { internal: boolean }): Promise<{ id: string }>;
+  transitions(keyOrId: string): Promise<Transition[]>;
+  /** By transition id or by name (`Done`); names are matched without regard to case. */
+  transition(keyOrId: string, transition: string): Promise<void>;
+  getProperty(keyOrId: string, property: string): Promise<unknown>;
+  setProperty(keyOrId: string, property: string, value: unknown): Promise<void>;
+  myself(): Promise<UserRef & { groups: string[] }>;
+  user(accountId: string): Promise<UserRef>;
+  userGroups(accountId: string): Promise<string[]>;
+  groupMembers(group: string): Promise<UserRef[]>;
+  myPermissions(
+    permissions: string[],
+    scope?: { projectKey?: string; issueKey?: string },
+  ): Promise<Record<string, boolean>>;
+  requestTypes(): Promise<RequestType[]>;
+  approvals(keyOrId: string): Promise<Approval[]>;
+  answerApproval(keyOrId: string, approvalId: string, decision: ApprovalDecision): Promise<Approval>;
+  slas(keyOrId: string): Promise<SlaState[]>;
 }

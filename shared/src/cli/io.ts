@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { formatIssue, InvalidInputError, isInvalidInput } from '../errors';
+import { formatIssue, InvalidInputError, isInvalidInput, isSwitchboardError } from '../errors';
 
 /** Exit codes: 0 ok, 1 the command ran and found problems (e.g. failing examples), 2 bad input or usage. */
 export const EXIT = { ok: 0, problems: 1, badInput: 2 } as const;
@@ -55,6 +55,12 @@ export function reportError(e: unknown): number {
   if (e instanceof UsageError) {
     process.stderr.write(`switchboard: ${e.message}\n`);
     return EXIT.badInput;
+  }
+  // A remote system refused or failed (forbidden, rate limited, unavailable): its message names the
+  // operation and the status, never credentials or ticket text.
+  if (isSwitchboardError(e)) {
+    process.stderr.write(`switchboard: ${e.message}\n`);
+    return e.code === 'forbidden' ? EXIT.badInput : EXIT.problems;
   }
   throw e;
 }

@@ -1,6 +1,7 @@
 import { backtestCommand } from './backtest';
 import { benchCommand } from './bench';
 import { configCommand } from './config';
+import { exportCommand } from './export';
 import { EXIT, reportError, UsageError } from './io';
 import { trainCommand } from './train';
 import { triageCommand } from './triage';
@@ -17,6 +18,9 @@ commands:
   backtest [--input FILE] [--config FILE] [--report FILE.html] [--json] [--label FIELD] [--train-fraction 0.7]
                          train on the older part of a Jira CSV export, triage the newer part, compare with
                          what people did (default input: the bundled Hadoop sample)
+  export --site URL --jql QUERY --out FILE [--format csv|jsonl] [--fields NAMES]
+                         page through Jira's search and write the CSV (or JSON lines) that train and
+                         backtest read; credentials from JIRA_EMAIL + JIRA_API_TOKEN or JIRA_ACCESS_TOKEN
   bench [--json]         pipeline throughput and duplicate recall@5 (see README)
   bench nlbse --train FILE (--test FILE | --cv K) [--seed N] [--json]
                          NLBSE'24 issue classification: mean macro-F1 over 5 repos, speed, size
@@ -34,6 +38,8 @@ export async function main(argv: string[]): Promise<number> {
         return await backtestCommand(rest);
       case 'train':
         return await trainCommand(rest);
+      case 'export':
+        return await exportCommand(rest);
       case 'bench':
         return await benchCommand(rest);
       case undefined:
