@@ -9,7 +9,8 @@ const PROGRAMMING_ERRORS = [TypeError, RangeError, ReferenceError, SyntaxError];
 /**
  * Turns whatever jira.js or axios threw into one of the error kinds of DESIGN §6.2. Messages name the
  * operation, the status and Jira's own error text (field names, JQL problems) — never request bodies, so no
- * ticket text or token reaches a log.
+ * ticket text or token reaches a log. The vendor error is deliberately NOT kept as `cause`: axios errors
+ * carry the request config, with its Authorization header and body, and a logged cause would print both.
  */
 export function toTrackerError(e: unknown, operation: string): Error {
   if (e instanceof SwitchboardError) return e;
@@ -20,7 +21,7 @@ export function toTrackerError(e: unknown, operation: string): Error {
     const inner = e instanceof HttpException && e.response instanceof Error ? e.response : e;
     if (PROGRAMMING_ERRORS.some((k) => inner instanceof k)) return inner as Error;
     const why = axiosError?.code ?? (inner instanceof Error ? inner.name : 'unknown error');
-    return new SwitchboardError('unavailable', `${operation}: Jira did not answer (${why})`, { cause: e });
+    return new SwitchboardError('unavailable', `${operation}: Jira did not answer (${why})`);
   }
   const status = response.status;
   const body = response.data as { errorMessages?: unknown; errors?: unknown; message?: unknown } | undefined;
@@ -28,11 +29,11 @@ export function toTrackerError(e: unknown, operation: string): Error {
   const detail =
     issues.length > 0 ? `: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}` : '';
   const message = `${operation}: Jira answered ${status}${detail}`;
-  if (status === 429) return new RateLimitedError(message, retryAfterMs(response.headers), { cause: e });
-  if (status === 401 || status === 403) return new SwitchboardError('forbidden', message, { cause: e });
-  if (status === 404) return new SwitchboardError('not_found', message, { cause: e });
-  if (status === 409) return new SwitchboardError('conflict', message, { cause: e });
-  if (status >= 500) return new SwitchboardError('unavailable', message, { cause: e });
+  if (status === 429) return new RateLimitedError(message, retryAfterMs(response.headers));
+  if (status === 401 || status === 403) return new SwitchboardError('forbidden', message);
+  if (status === 404) return new SwitchboardError('not_found', message);
+  if (status === 409) return new SwitchboardError('conflict', message);
+  if (status >= 500) return new SwitchboardError('unavailable', message);
   return new InvalidInputError(
     issues.length > 0 ? issues : [{ path: '', message: `HTTP ${status}` }],
     `Jira request (${operation})`,

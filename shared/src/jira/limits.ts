@@ -9,6 +9,12 @@
 export const SEARCH_PAGE_MAX_WITH_FIELDS = 100;
 
 /**
+ * `reconcileIssues` takes at most 50 issue ids.
+ * https://developer.atlassian.com/cloud/jira/platform/search-and-reconcile/
+ */
+export const RECONCILE_MAX_IDS = 50;
+
+/**
  * An issue or comment property value is at most 32,768 characters of JSON.
  * https://developer.atlassian.com/cloud/jira/platform/jira-entity-properties/
  */

@@ -21,7 +21,7 @@ export function toApproval(a: unknown): Approval {
     id: String(o.id ?? ''),
     name: String(o.name ?? ''),
     finalDecision: decision(o.finalDecision),
-    canAnswer: o.canAnswerApprovalDecision === true,
+    canAnswer: o.canAnswerApproval === true,
     approvers: approvers.map((x) => ({
       accountId: String(obj(obj(x).approver).accountId ?? ''),
       decision: decision(obj(x).approverDecision),

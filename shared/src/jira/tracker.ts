@@ -1,5 +1,5 @@
 import { ServiceDeskClient, Version3Client } from 'jira.js';
-import { isInvalidInput, isSwitchboardError, isUnavailable, SwitchboardError } from '../errors';
+import { InvalidInputError, isInvalidInput, isSwitchboardError, isUnavailable, SwitchboardError } from '../errors';
 import type { AdfDoc } from '../model/ticket';
 import type {
   Approval,
@@ -19,7 +19,7 @@ import { groupNames, pageValues, permissionFlags, toUserRef } from './directory'
 import { toTrackerError } from './errors';
 import { FieldCatalog, type FieldInfo } from './fields';
 import { BASE_FIELDS, commentProperties, editBody, REQUEST_TYPE_FIELD, textToAdf, toTrackedIssue } from './issue';
-import { JSM_PAGE_LIMIT, SEARCH_PAGE_MAX_WITH_FIELDS, WRITE_MARKER_PROPERTY } from './limits';
+import { JSM_PAGE_LIMIT, RECONCILE_MAX_IDS, SEARCH_PAGE_MAX_WITH_FIELDS, WRITE_MARKER_PROPERTY } from './limits';
 import { accountId, issueRef, numericId, propertyKey } from './refs';
 import { type RetryEnv, type RetryPolicy, realRetryEnv, withRetry } from './retry';
 import { jsmPage, toApproval, toRequestType, toSlaState } from './servicedesk';
@@ -95,6 +95,12 @@ export class JiraIssueTracker implements IssueTracker {
     const { ids, custom, requestType } = await this.readFields(options.customFields);
     const maxResults = Math.min(options.pageSize ?? SEARCH_PAGE_MAX_WITH_FIELDS, SEARCH_PAGE_MAX_WITH_FIELDS);
     const reconcileIssues = options.reconcileIssueIds?.map((id) => Number(numericId(id, 'reconcile issue id')));
+    if (reconcileIssues && reconcileIssues.length > RECONCILE_MAX_IDS) {
+      throw new InvalidInputError(
+        [{ path: 'reconcileIssueIds', message: `at most ${RECONCILE_MAX_IDS} ids` }],
+        'search',
+      );
+    }
     const seen = new Set<string>();
     let nextPageToken: string | undefined;
     do {
@@ -207,8 +213,22 @@ export class JiraIssueTracker implements IssueTracker {
   async setProperty(keyOrId: string, property: string, value: unknown): Promise<void> {
     const ref = issueRef(keyOrId);
     const key = propertyKey(property);
+    // Jira wants "a valid, non-empty JSON blob"; null or nothing is not a value to store.
+    if (value === null || value === undefined) {
+      throw new InvalidInputError([{ path: key, message: 'a property value must not be null' }], 'issue property');
+    }
     await this.write('set issue property', ref, { [key]: value }, this.o.retry, () =>
-      this.v3.issueProperties.setIssueProperty({ issueIdOrKey: ref, propertyKey: key, propertyValue: value }),
+      // jira.js's setIssueProperty hands the value to axios as is, and axios sends a bare string as a form
+      // body; serialising here makes every JSON value (string, number, null) arrive as JSON.
+      this.v3.sendRequest(
+        {
+          url: `/rest/api/3/issue/${ref}/properties/${key}`,
+          method: 'PUT',
+          data: JSON.stringify(value),
+          headers: { 'Content-Type': 'application/json' },
+        },
+        undefined as never,
+      ),
     );
   }
 
@@ -302,7 +322,7 @@ export class JiraIssueTracker implements IssueTracker {
         ref,
         { approvalId, decision },
         this.o.retry,
-        () => this.sd.request.answerApproval<unknown>({ issueIdOrKey: ref, approvalId: id, decision }),
+        () => this.sd.request.answerApproval<unknown>({ issueIdOrKey: ref, approvalId: id, decision }).then(toApproval),
         {
           beforeRetry: async ({ error }) => {
             if (!isUnavailable(error)) return undefined;
@@ -311,8 +331,7 @@ export class JiraIssueTracker implements IssueTracker {
           },
         },
       );
-      const approval =
-        answered instanceof Object && 'finalDecision' in answered ? (answered as Approval) : toApproval(answered);
+      const approval = answered;
       if (approval.finalDecision !== 'pending' && approval.finalDecision !== wanted) throw decided(approval);
       return approval;
     } catch (e) {
