@@ -27,6 +27,7 @@ const h = useHarness();
 let seeded: SeededSite;
 let dir: string;
 let seededCount = 0;
+let linked = 0;
 
 beforeAll(async () => {
   seeded = await h.site('export-site');
@@ -34,17 +35,30 @@ beforeAll(async () => {
   // Real tickets (the bundled GitBugs sample) so the exported file is one `backtest` can really score.
   const [header, ...rows] = parseCsv(await readFile(SAMPLE, 'utf8'));
   const col = (name: string) => (header ?? []).indexOf(name);
-  for (const r of rows.slice(0, 240)) {
-    const created = parseExportDate(r[col('Created')] ?? '');
+  const dupCols = (header ?? []).flatMap((h, i) => (h.startsWith('Outward issue link (Duplicate)') ? [i] : []));
+  // Oldest first, so a duplicate's target already exists when the duplicate is created, as in Jira.
+  const sample = rows
+    .slice(0, 240)
+    .map((r) => ({ r, created: parseExportDate(r[col('Created')] ?? '') }))
+    .sort((a, b) => a.created - b.created);
+  const keyOf = new Map<string, string>();
+  for (const { r, created } of sample) {
     const resolved = parseExportDate(r[col('Resolved')] ?? '');
-    seeded.site.createIssue({
+    const links = dupCols
+      .map((i) => keyOf.get(r[i] ?? ''))
+      .filter((k): k is string => k !== undefined)
+      .map((key) => ({ type: 'Duplicate', direction: 'outward' as const, key }));
+    const { key } = seeded.site.createIssue({
       project: 'SUP',
       summary: r[col('Summary')] ?? '',
       description: r[col('Description')] ?? '',
       priority: PRIORITY[r[col('Priority')] ?? ''] ?? 'Medium',
       created,
       ...(Number.isNaN(resolved) ? {} : { resolved }),
+      links,
     });
+    keyOf.set(r[col('Issue id')] ?? '', key);
+    linked += links.length;
     seededCount++;
   }
 });
@@ -82,6 +96,10 @@ describe('switchboard export', () => {
     expect(new Set(input.rows.map((row) => row.label))).toEqual(
       new Set(['Highest', 'High', 'Medium', 'Low', 'Lowest']),
     );
+    // Duplicate links come out as Jira's own export names them, from both sides, and backtest reads them.
+    expect(linked).toBeGreaterThan(0);
+    const dupes = input.rows.reduce((n, row) => n + row.duplicates.length, 0);
+    expect(dupes).toBe(2 * linked);
     // Paged, not one giant answer: 241 issues at 100 a page.
     expect(h.emulator.exchanges.filter((e) => e.path === '/rest/api/3/search/jql').length).toBe(3);
     const backtest = await cli(['backtest', '--input', out, '--json'], env());

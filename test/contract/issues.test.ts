@@ -24,6 +24,18 @@ describe('reading issues', () => {
     expect(new URLSearchParams(get?.query).get('fields')).not.toContain('*all');
   });
 
+  it('reads issue links from both sides', async () => {
+    const { site, agent, issue } = await h.site();
+    const dup = site.createIssue({
+      project: 'SUP',
+      summary: 'VPN is down again',
+      links: [{ type: 'Duplicate', direction: 'outward', key: issue.key }],
+    });
+    const jira = h.tracker(h.http(site, agent));
+    expect((await jira.getIssue(dup.key)).links).toEqual([{ type: 'Duplicate', direction: 'outward', key: issue.key }]);
+    expect((await jira.getIssue(issue.key)).links).toEqual([{ type: 'Duplicate', direction: 'inward', key: dup.key }]);
+  });
+
   it('resolves custom field ids per site: the same name has a different id on each site', async () => {
     const a = await h.site();
     const b = await h.site();

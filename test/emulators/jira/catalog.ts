@@ -187,3 +187,11 @@ export const PROPERTY_KEY_MAX_CHARS = 255;
 /** JSM's comment property: `{internal: true}` hides a comment from the customer.
  * https://developer.atlassian.com/cloud/jira/service-desk/rest/intro/#request-and-comment-properties */
 export const JSM_PUBLIC_COMMENT_PROPERTY = 'sd.public.comment';
+
+/** Jira Cloud's default issue link types. https://support.atlassian.com/jira-cloud-administration/docs/configure-issue-linking/ */
+export const LINK_TYPES = [
+  { id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' },
+  { id: '10001', name: 'Cloners', inward: 'is cloned by', outward: 'clones' },
+  { id: '10002', name: 'Duplicate', inward: 'is duplicated by', outward: 'duplicates' },
+  { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
+];

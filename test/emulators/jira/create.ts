@@ -20,6 +20,7 @@ export function defaultFields(site: SiteState, reporter: string | null): IssueFi
     resolutiondate: null,
     requestType: null,
     custom: {},
+    links: [],
   };
 }
 

@@ -1,4 +1,4 @@
-import { ISSUE_TYPES, JSM_PUBLIC_COMMENT_PROPERTY, PRIORITIES, RESOLUTIONS, STATUSES } from './catalog';
+import { ISSUE_TYPES, JSM_PUBLIC_COMMENT_PROPERTY, LINK_TYPES, PRIORITIES, RESOLUTIONS, STATUSES } from './catalog';
 import type { FieldDef } from './fields';
 import { jiraDate, userDetailsJson } from './format';
 import type { IssueRecord, SiteState, StoredComment } from './state';
@@ -157,7 +157,20 @@ export function fieldValue(site: SiteState, r: IssueRecord, f: FieldDef): unknow
     case 'resolutiondate':
       return x.resolutiondate === null ? null : jiraDate(x.resolutiondate);
     case 'issuelinks':
-      return [];
+      return x.links.flatMap((l, n) => {
+        const type = LINK_TYPES.find((t) => t.name === l.type);
+        const other = site.findIssue(l.key);
+        if (!type || !other) return [];
+        const side = { id: other.id, key: other.key, self: `${base}/rest/api/3/issue/${other.id}` };
+        return [
+          {
+            id: `${r.id}${n}`,
+            self: `${base}/rest/api/3/issueLink/${r.id}${n}`,
+            type: { ...type, self: `${base}/rest/api/3/issueLinkType/${type.id}` },
+            ...(l.direction === 'outward' ? { outwardIssue: side } : { inwardIssue: side }),
+          },
+        ];
+      });
     case 'comment':
       return {
         comments: r.comments.map((c) => commentJson(site, r.id, c, false)),

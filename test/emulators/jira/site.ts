@@ -1,4 +1,4 @@
-import { ALL_PERMISSIONS, ISSUE_TYPES, type Permission, PRIORITIES, STATUSES } from './catalog';
+import { ALL_PERMISSIONS, ISSUE_TYPES, LINK_TYPES, type Permission, PRIORITIES, STATUSES } from './catalog';
 import { defaultFields, insertNewIssue } from './create';
 import type { FaultInjector } from './faults';
 import type { CustomType } from './fields';
@@ -43,6 +43,8 @@ export interface NewIssue {
   resolved?: number;
   /** values by field NAME, in plain form: option and request type by value, user by accountId */
   custom?: Record<string, unknown>;
+  /** Links to issues that already exist, e.g. `{type: 'Duplicate', direction: 'outward', key: 'SUP-1'}`. */
+  links?: { type: string; direction: 'inward' | 'outward'; key: string }[];
 }
 
 export class JiraSite {
@@ -198,7 +200,23 @@ export class JiraSite {
       if (def.kind === 'requestType') fields.requestType = parsed.value as string;
       else if (parsed.value !== null) fields.custom[def.id] = parsed.value;
     }
+    for (const link of i.links ?? []) {
+      if (!LINK_TYPES.some((t) => t.name === link.type)) throw new Error(`unknown link type ${link.type}`);
+      if (!this.issue(link.key)) throw new Error(`cannot link to ${link.key}: no such issue`);
+    }
+    fields.links = [...(i.links ?? [])];
     const issue = insertNewIssue(s, i.project, { fields, comments: [], properties: {} }, undefined);
+    // The other issue shows the same link from its side. Seeded data existed before the test, so every
+    // view of it (search snapshots included) has the link.
+    for (const link of i.links ?? []) {
+      const other = this.stored(link.key);
+      const back = {
+        type: link.type,
+        direction: link.direction === 'outward' ? 'inward' : 'outward',
+        key: issue.key,
+      } as const;
+      for (const fields of [other.fields, ...other.history.map((h) => h.record.fields)]) fields.links.push({ ...back });
+    }
     return { id: issue.id, key: issue.key };
   }
 

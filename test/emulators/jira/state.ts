@@ -64,6 +64,8 @@ export interface IssueFields {
   requestType: string | null;
   /** Stored values by custom field id: option => its value, user => accountId, array => strings. */
   custom: Record<string, unknown>;
+  /** Issue links as this issue sees them (Jira shows each link on both issues, from each side). */
+  links: { type: string; direction: 'inward' | 'outward'; key: string }[];
 }
 
 /** What a search view sees: the whole issue at one moment. */
