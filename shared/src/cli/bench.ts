@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { duplicateRecall } from '../../bench/duplicates';
+import { benchModelLoad } from '../../bench/model-load';
 import { benchNlbse } from '../../bench/nlbse';
 import { benchPipeline } from '../../bench/pipeline';
 import { parseOptions } from './args';
@@ -34,7 +35,12 @@ export async function benchCommand(args: string[]): Promise<number> {
     `  recall@5 ${dup.recallAt5.toFixed(3)}, recall@1 ${dup.recallAt1.toFixed(3)} over ${dup.pairs} pairs; ` +
       `query mean ${dup.queryMeanUs.toFixed(1)} µs`,
   );
-  const summary = { pipeline, duplicates: dup, node: process.version };
+  log('model load: a synthetic model at the 4.5 MB size cap (31 labels)');
+  const modelLoad = benchModelLoad();
+  log(
+    `  ${modelLoad.bytes.toLocaleString('en')} bytes; first load ${modelLoad.firstMs} ms, then median ${modelLoad.medianMs} ms`,
+  );
+  const summary = { pipeline, duplicates: dup, modelLoad, node: process.version };
   process.stdout.write(`${JSON.stringify(summary)}\n`);
   return EXIT.ok;
 }

@@ -173,16 +173,6 @@ describe('built-in cues', () => {
     expect(p.level).toBe('P3');
   });
 
-  it('is quick on long texts', () => {
-    const long = 'Hello, the expense report application shows an error when I submit the form. '.repeat(200);
-    const facts = makeFacts({ summary: 'Expense report', description: long });
-    const t0 = performance.now();
-    for (let i = 0; i < 2000; i++) decidePriority({ facts, config, signals: [] });
-    const msPerCall = (performance.now() - t0) / 2000;
-    // Generous bound for slow CI machines; see the report for the measured figure.
-    expect(msPerCall).toBeLessThan(0.2);
-  });
-
   it('looks for cues only in the opening of a long text', () => {
     const filler = 'The expense report form shows an error. '.repeat(100);
     expect(decide('Expense report', `${filler} Log: service down`).urgency).toBe('medium');
