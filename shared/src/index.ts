@@ -1,8 +1,21 @@
 /** The public surface of the triage core (DESIGN §6.5): what the Forge app, the Slack service and tests use. */
+
+export {
+  type Example,
+  fromBase64,
+  joinChunks,
+  KVS_BASE64_CHUNK_BYTES,
+  loadModel,
+  serialiseModel,
+  splitChunks,
+  toBase64,
+  trainClassifier,
+} from './classify';
 export type { Classifier, ScoredLabel } from './classify/classifier';
 export * from './config';
 export * from './errors';
 export * from './jira';
+export * as link from './link';
 export * from './model';
 export { ENGINE_VERSION, parseTicket, type TriageContext, triage } from './pipeline';
 export type { Clock, IssueTracker, Store } from './ports';

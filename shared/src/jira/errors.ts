@@ -20,6 +20,10 @@ export function toTrackerError(e: unknown, operation: string): Error {
     // No answer at all: refused connection, timeout, or a failure inside Forge's requestJira.
     const inner = e instanceof HttpException && e.response instanceof Error ? e.response : e;
     if (PROGRAMMING_ERRORS.some((k) => inner instanceof k)) return inner as Error;
+    // Forge's proxy: the user has not granted the app access (or is unknown) — a refusal, not an outage.
+    if (inner instanceof Error && inner.name === 'NEEDS_AUTHENTICATION_ERR') {
+      return new SwitchboardError('forbidden', `${operation}: the user has not authorised the app`);
+    }
     const why = axiosError?.code ?? (inner instanceof Error ? inner.name : 'unknown error');
     return new SwitchboardError('unavailable', `${operation}: Jira did not answer (${why})`);
   }

@@ -52,6 +52,11 @@ export interface JiraTrackerOptions {
   retryEnv?: RetryEnv;
   clock?: Clock;
   deadLetters?: DeadLetterSink;
+  /**
+   * Where field definitions are kept between invocations (Forge functions start cold often); with it, the
+   * field list costs a Jira call once per TTL per site instead of once per process.
+   */
+  fieldCache?: { get(): Promise<FieldInfo[] | undefined>; set(fields: FieldInfo[]): Promise<void> };
 }
 
 /** Writes that are not idempotent are retried only when Jira said it did nothing (429). */
@@ -70,7 +75,13 @@ export class JiraIssueTracker implements IssueTracker {
     this.sd = new ServiceDeskClient(o.transport.config);
     this.clock = o.clock ?? systemClock;
     this.env = o.retryEnv ?? realRetryEnv;
-    this.fields = new FieldCatalog(() => this.loadFields(), this.clock);
+    this.fields = new FieldCatalog(async () => {
+      const cached = await o.fieldCache?.get();
+      if (cached) return cached;
+      const fields = await this.loadFields();
+      await o.fieldCache?.set(fields);
+      return fields;
+    }, this.clock);
   }
 
   /** Field definitions of this site (cached); exposed for the admin page's field mapping. */
