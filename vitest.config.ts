@@ -5,6 +5,7 @@ export default defineConfig({
     include: [
       'shared/test/**/*.test.ts',
       'jira-app/test/**/*.test.ts',
+      'jira-app/test/**/*.test.tsx',
       'slack-app/test/**/*.test.ts',
       'test/**/*.test.ts',
     ],
