@@ -2,6 +2,7 @@ import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { isRateLimited, isUnavailable } from '@switchboard/shared';
 import { IssueEventSchema, issuePaths, SlackMessageSchema, TriageJobSchema } from './events';
 import { applyApproval } from './flows/approval';
+import { runBacktestJob } from './flows/backtest';
 import { recordChangelogCorrections } from './flows/corrections';
 import { runRetrain, startRetrain } from './flows/retrain';
 import { watchSla } from './flows/sla-watch';
@@ -60,6 +61,10 @@ export function createHandlers(platform: () => Platform) {
       const p = platform();
       const parsed = IssueEventSchema.safeParse(event);
       if (!parsed.success) return log('event-invalid', { event: 'commented', problems: issuePaths(parsed.error) });
+      const author = (parsed.data.comment as { author?: { accountId?: string } } | undefined)?.author?.accountId;
+      const reporter = (parsed.data.issue as { fields?: { reporter?: { accountId?: string } } }).fields?.reporter
+        ?.accountId;
+      if (author !== undefined && author === reporter) return; // the customer adding detail is not a response
       await p.kv.setIfAbsent(`first-comment:${parsed.data.issue.id}`, new Date(p.now()).toISOString(), 365 * 86_400);
     },
 
@@ -73,6 +78,7 @@ export function createHandlers(platform: () => Platform) {
     async workWorker(event: QueueEvent) {
       const p = platform();
       const body = event.body as { kind?: unknown };
+      if (body?.kind === 'backtest') return retryLater(p, 'work', () => runBacktestJob(p, event.body), event);
       if (body?.kind === 'slack.resend') {
         const b = event.body as { event: string; payload: Record<string, unknown>; attempt: number; id: string };
         await notifySlack(p, b.event, b.payload, b.attempt, b.id);

@@ -1,5 +1,7 @@
 /** The public surface of the triage core (DESIGN §6.5): what the Forge app, the Slack service and tests use. */
 
+export { type BacktestOptions, runBacktest } from './backtest/run';
+export type { BacktestInput, BacktestResult, BacktestRow, InputProblems } from './backtest/types';
 export {
   type Example,
   fromBase64,
@@ -22,4 +24,4 @@ export type { Clock, IssueTracker, Store } from './ports';
 export { systemClock } from './ports';
 export { emptyPeopleState, type PeopleState, recordAssignment } from './route';
 export { SimilarityIndex } from './similar';
-export { ticketText } from './text';
+export { adfToText, ticketText } from './text';

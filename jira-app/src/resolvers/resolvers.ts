@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { InvalidInputError, isInvalidInput } from '@switchboard/shared';
+import { isInvalidInput, isNotFound } from '@switchboard/shared';
 import { z } from 'zod';
+import { BACKTEST_STATUS_KEY, startBacktest } from '../flows/backtest';
 import {
   ACCURACY_KEY,
   type AccuracyCounters,
@@ -43,7 +44,14 @@ export function createResolvers(p: Platform): Impl {
   /** A UI call acts for the logged-in user: Jira checks that this user may see the issue. */
   const canBrowse = async (ctx: CallContext, issueKey: string) => {
     if (!ctx.accountId) throw new Forbidden('no user');
-    const perms = await p.jiraAsCaller().myPermissions(['BROWSE_PROJECTS'], { issueKey });
+    // Jira answers 404 for an issue the user may not see, exactly as for one that does not exist.
+    const perms = await p
+      .jiraAsCaller()
+      .myPermissions(['BROWSE_PROJECTS'], { issueKey })
+      .catch((e: unknown) => {
+        if (isNotFound(e)) return { BROWSE_PROJECTS: false };
+        throw e;
+      });
     if (!perms.BROWSE_PROJECTS) throw new Forbidden('cannot see this issue');
   };
   const issueIdOf = async (issueKey: string) => (await p.jira().getIssue(issueKey)).id;
@@ -126,24 +134,17 @@ export function createResolvers(p: Platform): Impl {
       }
     },
 
-    'admin.startBacktest': async (_payload, ctx) => {
+    'admin.startBacktest': async (payload, ctx) => {
       requireModule(ctx, ADMIN_MODULE);
-      // The site backtest needs the export pipeline in a consumer; not built yet (see README, Status).
-      throw new InvalidInputError(
-        [
-          {
-            path: '',
-            message:
-              'the backtest on site history is not available yet; use `switchboard export` and `switchboard backtest`',
-          },
-        ],
-        'backtest',
-      );
+      const { jql, trainFraction } = z
+        .object({ jql: z.string().max(2_000).optional(), trainFraction: z.number().gt(0).lt(1).optional() })
+        .parse(payload);
+      return { started: await startBacktest(p, jql, trainFraction) };
     },
 
     'admin.backtestStatus': async (_payload, ctx): Promise<BacktestView> => {
       requireModule(ctx, ADMIN_MODULE);
-      return { state: 'idle', progress: { done: 0, total: 0 } };
+      return (await p.kv.get<BacktestView>(BACKTEST_STATUS_KEY)) ?? { state: 'idle', progress: { done: 0, total: 0 } };
     },
 
     'admin.modelStatus': async (_payload, ctx) => {
