@@ -39,8 +39,8 @@ export interface KeyValue {
   /** Atomic: true if this call created the key, false if it existed (`keyPolicy: FAIL_IF_EXISTS`). */
   setIfAbsent<T>(key: string, value: T, ttlSeconds: number): Promise<boolean>;
   delete(key: string): Promise<void>;
-  /** Keys (and values) that begin with `prefix`, in key order. */
-  list<T>(prefix: string, limit?: number): Promise<{ key: string; value: T }[]>;
+  /** Up to `max` keys (and values) that begin with `prefix`, in key order, read `pageSize` at a time. */
+  list<T>(prefix: string, max?: number, pageSize?: number): Promise<{ key: string; value: T }[]>;
   getSecret<T>(key: string): Promise<T | undefined>;
   setSecret<T>(key: string, value: T): Promise<void>;
 }
@@ -124,9 +124,20 @@ function forgeKeyValue(): KeyValue {
       }
     },
     delete: (key) => kvs.delete(key),
-    list: async <T>(prefix: string, limit = KVS_MAX_PAGE) => {
-      const page = await kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(limit).getMany<T>();
-      return page.results.map((r) => ({ key: r.key, value: r.value }));
+    list: async <T>(prefix: string, max = KVS_MAX_PAGE, pageSize = KVS_MAX_PAGE) => {
+      const out: { key: string; value: T }[] = [];
+      let cursor: string | undefined;
+      do {
+        let q = kvs
+          .query()
+          .where('key', WhereConditions.beginsWith(prefix))
+          .limit(Math.min(pageSize, max - out.length));
+        if (cursor) q = q.cursor(cursor);
+        const page = await q.getMany<T>();
+        out.push(...page.results.map((r) => ({ key: r.key, value: r.value })));
+        cursor = page.nextCursor;
+      } while (cursor && out.length < max);
+      return out;
     },
     getSecret: (key) => kvs.getSecret(key),
     setSecret: (key, value) => kvs.setSecret(key, value),

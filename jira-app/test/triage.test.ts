@@ -102,6 +102,16 @@ describe('flow 1: a created request is triaged', () => {
   });
 });
 
+describe('duplicates', () => {
+  it('names a likely duplicate among recent requests, without extra Jira calls', async () => {
+    const first = await createAndDeliver('Outlook cannot connect to the Exchange server since this morning');
+    const second = await createAndDeliver('Since this morning Outlook cannot connect to Exchange server');
+    expect(second.calls).toEqual([`GET /rest/api/3/issue/${second.id}`, `PUT /rest/api/3/issue/${second.id}`]);
+    const panel = await h.resolvers['panel.get']({ issueKey: second.key }, { accountId: h.agent.accountId });
+    expect(panel.decision?.duplicates.map((d) => d.key)).toContain(first.key);
+  });
+});
+
 describe('flow 5: corrections', () => {
   it('counts an agent changing the priority Switchboard set as a correction, once', async () => {
     const { key, id } = await createAndDeliver('Laptop screen flickers');

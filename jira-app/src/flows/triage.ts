@@ -13,6 +13,7 @@ import { log } from '../log';
 import type { Platform } from '../platform';
 import { currentEngine } from '../store/config';
 import { currentModel } from '../store/model';
+import { recentIndex, remember } from '../store/recent';
 import { priorityName, projectOverrides, settings } from '../store/settings';
 import { countApplied } from './corrections';
 import { type DecisionRecord, epochSeconds, toView } from './decision-view';
@@ -42,7 +43,14 @@ export async function runTriage(p: Platform, job: TriageJob): Promise<TriageOutc
 
   const engine = await currentEngine(p.kv);
   const people = (await p.kv.get<PeopleState>(PEOPLE_KEY)) ?? emptyPeopleState();
-  const decision = triage(issue.ticket, { engine, now: p.now(), classifier: await currentModel(p.kv), people });
+  const history = await recentIndex(p.kv);
+  const decision = triage(issue.ticket, {
+    engine,
+    now: p.now(),
+    classifier: await currentModel(p.kv),
+    people,
+    history,
+  });
   const threshold = overrides.autoApplyAt ?? engine.config.classify.autoApplyAt;
   // Only a model's guess below the threshold is held back; rules and the priority matrix are the admin's own.
   const confident = decision.classification.source !== 'model' || decision.classification.confidence >= threshold;
@@ -81,6 +89,7 @@ export async function runTriage(p: Platform, job: TriageJob): Promise<TriageOutc
       await p.kv.set(PEOPLE_KEY, recordAssignment(people, decision.team.name, decision.assignee.id));
   }
   await p.entities.set('decision', issue.id, record);
+  await remember(p.kv, issue.id, issue.ticket, issue.ticket.created ? Date.parse(issue.ticket.created) : p.now());
   await p.entities.set('audit', `${issue.id}:${record.decidedAt}:triage`, {
     issueKey: issue.key,
     at: record.decidedAt,
