@@ -1,4 +1,3 @@
-import { ServiceDeskClient, Version3Client } from 'jira.js';
 import { InvalidInputError, isInvalidInput, isSwitchboardError, isUnavailable, SwitchboardError } from '../errors';
 import type { AdfDoc } from '../model/ticket';
 import type {
@@ -14,81 +13,19 @@ import type {
   UserRef,
   WriteOutcome,
 } from '../model/tracker';
-import { type Clock, type IssueTracker, systemClock } from '../ports';
+import type { IssueTracker } from '../ports';
+import { JiraCalls } from './calls';
 import { groupNames, pageValues, permissionFlags, toUserRef } from './directory';
-import { toTrackerError } from './errors';
-import { FieldCatalog, type FieldInfo } from './fields';
-import { BASE_FIELDS, commentProperties, editBody, REQUEST_TYPE_FIELD, textToAdf, toTrackedIssue } from './issue';
+import type { FieldInfo } from './fields';
+import { commentProperties, editBody, textToAdf, toTrackedIssue } from './issue';
 import { JSM_PAGE_LIMIT, RECONCILE_MAX_IDS, SEARCH_PAGE_MAX_WITH_FIELDS, WRITE_MARKER_PROPERTY } from './limits';
 import { accountId, issueRef, numericId, propertyKey } from './refs';
-import { type RetryEnv, type RetryPolicy, realRetryEnv, withRetry } from './retry';
 import { jsmPage, toApproval, toRequestType, toSlaState } from './servicedesk';
-import type { JiraTransport } from './transport';
 
-/** A write the retry policy gave up on, kept so nothing is lost; it names no credential. */
-export interface DeadLetter {
-  site: string;
-  operation: string;
-  issue: string;
-  attempts: number;
-  code: string;
-  message: string;
-  at: string;
-  /**
-   * What was being written, to replay it later: for `edit issue` the IssueWrite itself, so a replay is
-   * `applyWrite(issue, payload)` and its writeId keeps the replay from applying twice.
-   */
-  payload: unknown;
-}
-
-export interface DeadLetterSink {
-  put(entry: DeadLetter): Promise<void>;
-}
-
-export interface JiraTrackerOptions {
-  transport: JiraTransport;
-  /** Required: every caller states how it retries (DESIGN §6.7). */
-  retry: RetryPolicy;
-  retryEnv?: RetryEnv;
-  clock?: Clock;
-  deadLetters?: DeadLetterSink;
-  /**
-   * Where field definitions are kept between invocations (Forge functions start cold often); with it, the
-   * field list costs a Jira call once per TTL per site instead of once per process.
-   */
-  fieldCache?: { get(): Promise<FieldInfo[] | undefined>; set(fields: FieldInfo[]): Promise<void> };
-}
-
-/** Writes that are not idempotent are retried only when Jira said it did nothing (429). */
-const UNAMBIGUOUS_ONLY = ['rate_limited'] as const;
+export type { DeadLetter, DeadLetterSink, JiraTrackerOptions } from './calls';
 
 /** The one Jira adapter: IssueTracker on jira.js over an injected transport. */
-export class JiraIssueTracker implements IssueTracker {
-  private readonly v3: Version3Client;
-  private readonly sd: ServiceDeskClient;
-  private readonly fields: FieldCatalog;
-  private readonly clock: Clock;
-  private readonly env: RetryEnv;
-
-  constructor(private readonly o: JiraTrackerOptions) {
-    this.v3 = new Version3Client(o.transport.config);
-    this.sd = new ServiceDeskClient(o.transport.config);
-    this.clock = o.clock ?? systemClock;
-    this.env = o.retryEnv ?? realRetryEnv;
-    this.fields = new FieldCatalog(async () => {
-      const cached = await o.fieldCache?.get();
-      if (cached) return cached;
-      const fields = await this.loadFields();
-      await o.fieldCache?.set(fields);
-      return fields;
-    }, this.clock);
-  }
-
-  /** Field definitions of this site (cached); exposed for the admin page's field mapping. */
-  get fieldCatalog(): FieldCatalog {
-    return this.fields;
-  }
-
+export class JiraIssueTracker extends JiraCalls implements IssueTracker {
   async getIssue(keyOrId: string, options: ReadOptions = {}): Promise<TrackedIssue> {
     const ref = issueRef(keyOrId);
     const { ids, custom, requestType } = await this.readFields(options.customFields);
@@ -362,13 +299,6 @@ export class JiraIssueTracker implements IssueTracker {
     return page.values.map(toSlaState);
   }
 
-  private unambiguous(): RetryPolicy {
-    return {
-      ...this.o.retry,
-      retryOn: this.o.retry.retryOn.filter((c) => (UNAMBIGUOUS_ONLY as readonly string[]).includes(c)),
-    };
-  }
-
   private async landed(ref: string, writeId: string): Promise<boolean> {
     try {
       const marker = (await this.getProperty(ref, WRITE_MARKER_PROPERTY)) as { id?: unknown } | undefined;
@@ -376,80 +306,6 @@ export class JiraIssueTracker implements IssueTracker {
     } catch {
       return false; // cannot tell yet: retry the write, which is idempotent for fields and properties
     }
-  }
-
-  /** One request, its failure translated, retried by the policy. */
-  private call<T>(operation: string, fn: () => Promise<T>, policy = this.o.retry, hooks = {}): Promise<T> {
-    return withRetry(
-      async () => {
-        try {
-          return await fn();
-        } catch (e) {
-          throw toTrackerError(e, operation);
-        }
-      },
-      policy,
-      this.env,
-      hooks,
-    );
-  }
-
-  /** A write: like `call`, and when the policy gives up on a transient failure the write is dead-lettered. */
-  private async write<T>(
-    operation: string,
-    issue: string,
-    payload: unknown,
-    policy: RetryPolicy,
-    fn: () => Promise<T>,
-    hooks: Parameters<typeof withRetry<T>>[3] = {},
-  ): Promise<T> {
-    let attempts = 0;
-    try {
-      return await this.call(
-        operation,
-        () => {
-          attempts++;
-          return fn();
-        },
-        policy,
-        hooks,
-      );
-    } catch (e) {
-      if (this.o.deadLetters && (isSwitchboardError(e, 'rate_limited') || isSwitchboardError(e, 'unavailable'))) {
-        await this.o.deadLetters.put({
-          site: this.o.transport.site,
-          operation,
-          issue,
-          attempts,
-          code: (e as SwitchboardError).code,
-          message: (e as Error).message,
-          at: new Date(this.clock.now()).toISOString(),
-          payload,
-        });
-      }
-      throw e;
-    }
-  }
-
-  private async readFields(customNames: string[] = []) {
-    const custom = await Promise.all(customNames.map((n) => this.fields.byName(n)));
-    const requestType = await this.fields.maybeByName(REQUEST_TYPE_FIELD);
-    const ids = [...BASE_FIELDS, ...custom.map((f) => f.id), ...(requestType ? [requestType.id] : [])];
-    return { ids, custom, requestType };
-  }
-
-  private async loadFields(): Promise<FieldInfo[]> {
-    const list = (await this.call('get fields', () => this.v3.issueFields.getFields<unknown>())) as unknown[];
-    return list.map((f) => {
-      const o = f as { id?: unknown; name?: unknown; custom?: unknown; schema?: { type?: unknown; items?: unknown } };
-      return {
-        id: String(o.id ?? ''),
-        name: String(o.name ?? ''),
-        custom: o.custom === true,
-        type: typeof o.schema?.type === 'string' ? o.schema.type : undefined,
-        items: typeof o.schema?.items === 'string' ? o.schema.items : undefined,
-      };
-    });
   }
 }
 
