@@ -1,0 +1,43 @@
+/** The Slack service's store: what the rest of slack-app may use. */
+export { readStoreConfig, type StoreConfig } from './config';
+export { decryptSecret, type EncryptionKey, encryptSecret, parseEncryptionKey, type Sealed } from './crypto';
+export { type Database, DEFAULT_DATA_DIR, type OpenOptions, openDatabase, type Queryable, withTransaction } from './db';
+export {
+  claimFallback,
+  createEscalation,
+  type DecideResult,
+  decide,
+  ESCALATION_STATUSES,
+  type Escalation,
+  type EscalationStatus,
+  expireEscalation,
+  getEscalation,
+  type NewEscalation,
+  setEscalationMessage,
+  snoozeEscalation,
+} from './escalations';
+export { forgetSeenBefore, markSeen } from './events-seen';
+export {
+  consumeLinkToken,
+  createLinkToken,
+  deleteExpiredLinkTokens,
+  deleteIdentityLink,
+  getIdentityLink,
+  type IdentityLink,
+  LINK_TOKEN_TTL_MS,
+  redeemLinkToken,
+  saveIdentityLink,
+} from './identity-links';
+export { deleteInstallation, getInstallation, type Installation, saveInstallation } from './installations';
+export {
+  type JobData,
+  type JobHandler,
+  type Jobs,
+  type JobsOptions,
+  QUEUE_NAMES,
+  type QueueName,
+  type SendOptions,
+  startJobs,
+} from './jobs';
+export { loadMigrations, MIGRATIONS_DIR, type Migration, migrate } from './migrate';
+export { deletePairing, getPairing, type Pairing, savePairing, setAlertChannel } from './pairings';
