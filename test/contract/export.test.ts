@@ -143,7 +143,10 @@ describe('switchboard export', () => {
     );
     expect(r.code).toBe(2);
     // One line from us; Node's own process warnings (`(node:123) ...`), if the runtime prints any, are not ours.
-    const ours = r.stderr.trim().split('\n').filter((line) => !line.startsWith('(node:') && !line.startsWith('(Use `node'));
+    const ours = r.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => !line.startsWith('(node:') && !line.startsWith('(Use `node'));
     expect(ours, r.stderr).toHaveLength(1);
     expect(r.stderr).toContain('401');
     expect(r.stderr).not.toContain('not-the-token');
