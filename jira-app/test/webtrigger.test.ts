@@ -1,5 +1,6 @@
 import { link } from '@switchboard/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { issueCreatedEvent } from '../../test/emulators/forge/index';
 import { forgePlatform } from '../src/platform';
 import { adminCtx, appHarness, signedRequest } from './harness';
 
@@ -94,6 +95,38 @@ describe('web trigger from the Slack service', () => {
       timestamp: last?.headers[link.HEADERS.timestamp],
       signature: last?.headers[link.HEADERS.signature],
       rawBody: last?.body ?? '',
+      nowMs: h.clock.t,
+    });
+    expect(ok.ok).toBe(true);
+  });
+
+  it('proposes an escalation for a P1 to the paired Slack service, signed, once', async () => {
+    const { key, id } = h.site.createIssue({
+      project: 'SUP',
+      summary: 'Production is down for all customers',
+      reporter: h.requester.accountId,
+    });
+    const before = h.slack.received.length;
+    await h.handlers.onIssueCreated(issueCreatedEvent(h.site, key));
+    const job = h.forge.pending('triage')[0];
+    await h.forge.deliver('triage', h.handlers.triageWorker);
+    await h.handlers.triageWorker({ body: job?.body }); // redelivered: finds its write, sends nothing more
+    const sent = h.slack.received.slice(before);
+    expect(sent).toHaveLength(1);
+    const body = JSON.parse(sent[0]?.body ?? '{}');
+    expect(body).toMatchObject({
+      kind: 'escalation.proposed',
+      id: `escalation.proposed:esc-${id}`,
+      escalationId: `esc-${id}`,
+      issueKey: key,
+      tenant,
+      priority: 'P1',
+    });
+    const ok = link.verify({
+      secret,
+      timestamp: sent[0]?.headers[link.HEADERS.timestamp],
+      signature: sent[0]?.headers[link.HEADERS.signature],
+      rawBody: sent[0]?.body ?? '',
       nowMs: h.clock.t,
     });
     expect(ok.ok).toBe(true);

@@ -85,7 +85,7 @@ export async function runTriage(p: Platform, job: TriageJob): Promise<TriageOutc
       ...(decision.classification.label ? { category: decision.classification.label } : {}),
     };
     if (outcome === 'applied') await countApplied(p, record.written);
-    if (decision.assignee.id)
+    if (decision.assignee.id && write.assignee === decision.assignee.id)
       await p.kv.set(PEOPLE_KEY, recordAssignment(people, decision.team.name, decision.assignee.id));
   }
   await p.entities.set('decision', issue.id, record);
@@ -96,13 +96,24 @@ export async function runTriage(p: Platform, job: TriageJob): Promise<TriageOutc
     kind: outcome,
     detail: { engine: decision.versions.engine, config: decision.versions.config, model: decision.versions.model },
   });
-  if (decision.needsApproval.required)
-    await notifySlack(p, 'escalation.proposed', {
-      issueKey: issue.key,
-      reasons: decision.needsApproval.reasons,
-      priority: decision.priority.level,
-      team: decision.team.name,
-    });
+  // One escalation per request; the event id is derived from it, so a redelivered job's second notice is
+  // recognised by the Slack service as the same event.
+  if (decision.needsApproval.required) {
+    const escalationId = `esc-${issue.id}`;
+    await notifySlack(
+      p,
+      'escalation.proposed',
+      {
+        escalationId,
+        issueKey: issue.key,
+        reasons: decision.needsApproval.reasons,
+        priority: decision.priority.level,
+        team: decision.team.name,
+      },
+      1,
+      `escalation.proposed:${escalationId}`,
+    );
+  }
   log('triaged', {
     issue: issue.key,
     outcome,
