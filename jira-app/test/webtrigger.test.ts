@@ -121,6 +121,8 @@ describe('web trigger from the Slack service', () => {
       issueKey: key,
       tenant,
       priority: 'P1',
+      summary: 'Production is down for all customers',
+      requesterAccountId: h.requester.accountId,
     });
     const ok = link.verify({
       secret,

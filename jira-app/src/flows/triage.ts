@@ -106,6 +106,9 @@ export async function runTriage(p: Platform, job: TriageJob): Promise<TriageOutc
       {
         escalationId,
         issueKey: issue.key,
+        // The Slack service shows the summary (escaped) and refuses an approval from the requester.
+        summary: issue.ticket.summary,
+        requesterAccountId: issue.ticket.reporter?.accountId,
         reasons: decision.needsApproval.reasons,
         priority: decision.priority.level,
         team: decision.team.name,
