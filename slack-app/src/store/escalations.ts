@@ -104,6 +104,15 @@ export async function getEscalation(q: Queryable, id: string): Promise<Escalatio
   return one((await q.query('SELECT * FROM escalations WHERE id = $1', [id])).rows);
 }
 
+/** Open escalations of a Jira site, oldest first (App Home). */
+export async function listOpenEscalations(q: Queryable, tenant: string, limit: number): Promise<Escalation[]> {
+  const { rows } = await q.query(
+    `SELECT * FROM escalations WHERE tenant = $1 AND ${OPEN} ORDER BY created_at ASC, id ASC LIMIT $2`,
+    [tenant, limit],
+  );
+  return parseRows(Row, rows);
+}
+
 /** Where the approval message was posted, so later updates edit it. */
 export async function setEscalationMessage(
   q: Queryable,

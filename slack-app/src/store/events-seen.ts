@@ -15,6 +15,14 @@ export async function markSeen(q: Queryable, key: string, at: number): Promise<b
   return rowCount === 1;
 }
 
+/**
+ * Undoes `markSeen` when handling the delivery failed before it had any effect, so the sender's retry is handled
+ * instead of being dropped as a duplicate.
+ */
+export async function forgetSeen(q: Queryable, key: string): Promise<void> {
+  await q.query('DELETE FROM events_seen WHERE key = $1', [key]);
+}
+
 /** Housekeeping: forget keys older than any retry could arrive. */
 export async function forgetSeenBefore(q: Queryable, before: number): Promise<number> {
   const { rowCount } = await q.query('DELETE FROM events_seen WHERE seen_at < $1', [toDate(before)]);

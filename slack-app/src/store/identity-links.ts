@@ -103,15 +103,40 @@ export async function getIdentityLink(
     slackUserId,
   ]);
   const [row] = parseRows(LinkRow, rows);
-  return (
-    row && {
-      teamId: row.team_id,
-      slackUserId: row.slack_user_id,
-      accountId: row.account_id,
-      tenant: row.tenant,
-      linkedAt: row.linked_at,
-    }
+  return row && fromLinkRow(row);
+}
+
+function fromLinkRow(row: z.output<typeof LinkRow>): IdentityLink {
+  return {
+    teamId: row.team_id,
+    slackUserId: row.slack_user_id,
+    accountId: row.account_id,
+    tenant: row.tenant,
+    linkedAt: row.linked_at,
+  };
+}
+
+/** Everyone of a workspace linked to an account of this Jira site. */
+export async function listIdentityLinks(q: Queryable, teamId: string, tenant: string): Promise<IdentityLink[]> {
+  const { rows } = await q.query(
+    'SELECT * FROM identity_links WHERE team_id = $1 AND tenant = $2 ORDER BY slack_user_id',
+    [teamId, tenant],
   );
+  return parseRows(LinkRow, rows).map(fromLinkRow);
+}
+
+/** The Slack user of a workspace linked to an Atlassian account, to name a decider in Slack's own terms. */
+export async function findIdentityLinkByAccount(
+  q: Queryable,
+  teamId: string,
+  accountId: string,
+): Promise<IdentityLink | undefined> {
+  const { rows } = await q.query(
+    'SELECT * FROM identity_links WHERE team_id = $1 AND account_id = $2 ORDER BY linked_at DESC LIMIT 1',
+    [teamId, accountId],
+  );
+  const [row] = parseRows(LinkRow, rows);
+  return row && fromLinkRow(row);
 }
 
 export async function deleteIdentityLink(q: Queryable, teamId: string, slackUserId: string): Promise<boolean> {

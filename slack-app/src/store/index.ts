@@ -12,19 +12,22 @@ export {
   type EscalationStatus,
   expireEscalation,
   getEscalation,
+  listOpenEscalations,
   type NewEscalation,
   setEscalationMessage,
   snoozeEscalation,
 } from './escalations';
-export { forgetSeenBefore, markSeen } from './events-seen';
+export { forgetSeen, forgetSeenBefore, markSeen } from './events-seen';
 export {
   consumeLinkToken,
   createLinkToken,
   deleteExpiredLinkTokens,
   deleteIdentityLink,
+  findIdentityLinkByAccount,
   getIdentityLink,
   type IdentityLink,
   LINK_TOKEN_TTL_MS,
+  listIdentityLinks,
   redeemLinkToken,
   saveIdentityLink,
 } from './identity-links';

@@ -59,6 +59,8 @@ export interface Jobs {
   send<Q extends QueueName>(queue: Q, data: JobData<Q>, options?: SendOptions): Promise<string | null>;
   /** A handler that throws fails the job, which is retried by its queue's settings. */
   work<Q extends QueueName>(queue: Q, handler: JobHandler<Q>): Promise<void>;
+  /** Withdraws a job not yet done, e.g. a fallback whose work succeeded another way. */
+  cancel(queue: QueueName, id: string): Promise<void>;
   stop(): Promise<void>;
   /** For tests and admin views: queue sizes, job states. */
   readonly boss: PgBoss;
@@ -105,6 +107,9 @@ export async function startJobs(db: Database, options: JobsOptions): Promise<Job
           await handler(parsed.data as JobData<typeof queue>, { id: job.id });
         }
       });
+    },
+    async cancel(queue, id) {
+      await boss.cancel(queue, id);
     },
     stop: () => boss.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS }),
   };

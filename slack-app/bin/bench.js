@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// `npm run bench`, Slack part: acknowledgement and approval round trip at 50 concurrent approvals, over the
+// real receiver, the Slack emulator and a loopback Forge stand-in. Runs the TypeScript through tsx.
+import { register } from 'tsx/esm/api';
+
+register();
+const { benchSlack } = await import('../bench/approvals.ts');
+const r = await benchSlack();
+if (!process.argv.includes('--json')) {
+  process.stdout.write(
+    `slack: ${r.approvals} concurrent approvals on embedded PGlite, loopback Slack and Forge\n` +
+      `  ack p50 ${r.ackP50Ms} ms, p99 ${r.ackP99Ms} ms; approval round trip (click, Forge call, message updated) ` +
+      `p50 ${r.roundTripP50Ms} ms, p99 ${r.roundTripP99Ms} ms\n`,
+  );
+}
+process.stdout.write(`${JSON.stringify({ slack: r })}\n`);

@@ -1,0 +1,160 @@
+import { App, type Logger, LogLevel, webApi } from '@slack/bolt';
+import { expire, remind } from './approvals/schedule';
+import { sendToForge } from './forge/outbound';
+import { AtRiskBoard } from './home/at-risk';
+import { startHousekeeping } from './housekeeping';
+import type { OAuthOptions } from './http/oauth';
+import { type Listening, ServiceReceiver } from './http/receiver';
+import { serviceRoutes } from './http/routes';
+import { registerListeners } from './listeners';
+import { errorFields, type Log, stderrLog } from './log';
+import { type ApprovalTiming, DEFAULT_TIMING, type Services } from './services';
+import { slackClients } from './slack/clients';
+import { type Database, type EncryptionKey, type JobData, type Jobs, type QueueName, saveInstallation } from './store';
+
+export interface SlackServiceOptions {
+  db: Database;
+  /** Started by the caller, who also stops it. */
+  jobs: Jobs;
+  encryptionKey: EncryptionKey;
+  signingSecret: string;
+  /** A loopback Slack Web API in tests. */
+  slackApiUrl?: string;
+  clock?: () => number;
+  forgeFetch?: typeof fetch;
+  /** One workspace from SLACK_BOT_TOKEN; its team is learnt from auth.test unless given. */
+  single?: { botToken: string; teamId?: string };
+  /** Many workspaces, installed through /slack/install. */
+  oauth?: OAuthOptions;
+  linkPageUrl?: string;
+  timing?: Partial<ApprovalTiming>;
+  log?: Log;
+}
+
+export interface SlackService {
+  app: App;
+  services: Services;
+  start(port: number): Promise<Listening>;
+  /** A job's handler run directly, as a worker would (tests drive time this way). */
+  runJob<Q extends QueueName>(queue: Q, data: JobData<Q>): Promise<void>;
+}
+
+function boltLogger(log: Log): Logger {
+  let level = LogLevel.WARN;
+  const write =
+    (l: string) =>
+    (...msg: unknown[]) =>
+      log('bolt', { level: l, message: msg.map(String).join(' ') });
+  return {
+    debug: () => {},
+    info: () => {},
+    warn: write('warn'),
+    error: write('error'),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+export function createSlackService(o: SlackServiceOptions): SlackService {
+  const log = o.log ?? stderrLog;
+  let singleTeamId: string | undefined;
+  const slack = slackClients({
+    db: o.db,
+    encryptionKey: o.encryptionKey,
+    ...(o.slackApiUrl ? { slackApiUrl: o.slackApiUrl } : {}),
+    ...(o.single ? { singleTeamId: () => singleTeamId } : {}),
+  });
+  const services: Services = {
+    db: o.db,
+    encryptionKey: o.encryptionKey,
+    jobs: o.jobs,
+    clock: o.clock ?? Date.now,
+    slack,
+    forgeFetch: o.forgeFetch ?? fetch,
+    atRisk: new AtRiskBoard(),
+    timing: { ...DEFAULT_TIMING, ...o.timing },
+    ...(o.linkPageUrl ? { linkPageUrl: o.linkPageUrl } : {}),
+    log,
+  };
+  const logger = boltLogger(log);
+  const routeOptions = {
+    signingSecret: o.signingSecret,
+    boltLogger: logger,
+    ...(o.slackApiUrl ? { slackApiUrl: o.slackApiUrl } : {}),
+    ...(o.oauth ? { oauth: o.oauth } : {}),
+  };
+  const receiver = new ServiceReceiver((app) => serviceRoutes(services, routeOptions, app));
+  const app = new App({
+    receiver,
+    logger,
+    // Tokens per team from the installation store (or the single workspace): no auth.test per request.
+    authorize: async (source) => {
+      const bot = source.teamId ? await slack.bot(source.teamId) : undefined;
+      if (!bot) throw new Error('the app is not installed in this workspace');
+      return { botToken: bot.botToken, botUserId: bot.botUserId, teamId: bot.teamId };
+    },
+    ...(o.slackApiUrl ? { clientOptions: { slackApiUrl: o.slackApiUrl } } : {}),
+  });
+  registerListeners(app, services);
+
+  const handlers: { [Q in QueueName]: (data: JobData<Q>) => Promise<void> } = {
+    'forge-outbound': (data) => sendToForge(services, data),
+    'escalation-reminder': (data) => remind(services, data.escalationId),
+    'escalation-expiry': (data) => expire(services, data.escalationId),
+  };
+
+  return {
+    app,
+    services,
+    async start(port) {
+      if (o.single) singleTeamId = await registerSingleWorkspace(services, o.single, o.slackApiUrl);
+      await o.jobs.work('forge-outbound', handlers['forge-outbound']);
+      await o.jobs.work('escalation-reminder', handlers['escalation-reminder']);
+      await o.jobs.work('escalation-expiry', handlers['escalation-expiry']);
+      const listening = await receiver.start(port);
+      const stopHousekeeping = startHousekeeping(services);
+      return {
+        port: listening.port,
+        async close() {
+          stopHousekeeping();
+          await listening.close();
+        },
+      };
+    },
+    runJob: (queue, data) => handlers[queue](data),
+  };
+}
+
+/**
+ * A SLACK_BOT_TOKEN deployment still has an installation row: pairings and identity links belong to a
+ * workspace (store migrations), and the token is kept sealed like any other.
+ */
+async function registerSingleWorkspace(
+  s: Services,
+  single: { botToken: string; teamId?: string },
+  slackApiUrl: string | undefined,
+): Promise<string> {
+  const client = new webApi.WebClient(single.botToken, slackApiUrl ? { slackApiUrl } : {});
+  let who: webApi.AuthTestResponse;
+  try {
+    who = await client.auth.test();
+  } catch (err) {
+    s.log('single-workspace-auth-failed', errorFields(err));
+    throw new Error('SLACK_BOT_TOKEN was not accepted by Slack (auth.test)');
+  }
+  if (!who.team_id || !who.user_id) throw new Error('auth.test did not name the team and bot user');
+  if (single.teamId && single.teamId !== who.team_id) {
+    throw new Error(`SLACK_BOT_TOKEN belongs to ${who.team_id}, not ${single.teamId}`);
+  }
+  await saveInstallation(s.db.pool, s.encryptionKey, {
+    teamId: who.team_id,
+    botUserId: who.user_id,
+    botToken: single.botToken,
+    installedAt: s.clock(),
+    installedBy: 'SLACK_BOT_TOKEN',
+  });
+  return who.team_id;
+}

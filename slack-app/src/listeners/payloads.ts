@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { REASON_ACTION_ID, REASON_BLOCK_ID } from '../blocks/decline-modal';
+
+/**
+ * The parts of Slack's interaction payloads the listeners use, validated (DESIGN §6.3). Ids are checked for
+ * their shape because some of them end up inside `<@...>` and `<#...>`.
+ */
+const teamId = z.string().regex(/^[TE][A-Z0-9]{2,32}$/);
+const userId = z.string().regex(/^[UW][A-Z0-9]{2,32}$/);
+const channelId = z.string().regex(/^[CDG][A-Z0-9]{2,32}$/);
+
+export interface ButtonClick {
+  teamId: string;
+  userId: string;
+  channelId?: string;
+  triggerId: string;
+  /** The button's `value`: our escalation id. */
+  value: string;
+}
+
+const ButtonClickSchema = z
+  .object({
+    team: z.object({ id: teamId }).nullable().optional(),
+    user: z.object({ id: userId, team_id: teamId.optional() }),
+    channel: z.object({ id: channelId }).optional(),
+    trigger_id: z.string().min(1),
+    actions: z.array(z.object({ value: z.string().min(1).max(500) })).length(1),
+  })
+  .transform((b, ctx): ButtonClick => {
+    // Slack sends `team: null` for some Enterprise Grid clicks; the user's own team is then the one to use.
+    const team = b.team?.id ?? b.user.team_id;
+    if (!team) {
+      ctx.addIssue({ code: 'custom', message: 'no team' });
+      return z.NEVER;
+    }
+    return {
+      teamId: team,
+      userId: b.user.id,
+      ...(b.channel ? { channelId: b.channel.id } : {}),
+      triggerId: b.trigger_id,
+      value: b.actions[0]?.value ?? '',
+    };
+  });
+
+export const parseButtonClick = (body: unknown): ButtonClick | undefined => ButtonClickSchema.safeParse(body).data;
+
+export interface DeclineSubmission {
+  teamId: string;
+  userId: string;
+  escalationId: string;
+  reason: string;
+}
+
+const DeclineSubmissionSchema = z
+  .object({
+    team: z.object({ id: teamId }).nullable().optional(),
+    user: z.object({ id: userId, team_id: teamId.optional() }),
+    view: z.object({
+      private_metadata: z.string().min(1).max(500),
+      state: z.object({
+        values: z.object({
+          [REASON_BLOCK_ID]: z.object({ [REASON_ACTION_ID]: z.object({ value: z.string().nullable() }) }),
+        }),
+      }),
+    }),
+  })
+  .transform((b, ctx): DeclineSubmission => {
+    const team = b.team?.id ?? b.user.team_id;
+    if (!team) {
+      ctx.addIssue({ code: 'custom', message: 'no team' });
+      return z.NEVER;
+    }
+    return {
+      teamId: team,
+      userId: b.user.id,
+      escalationId: b.view.private_metadata,
+      reason: (b.view.state.values[REASON_BLOCK_ID][REASON_ACTION_ID].value ?? '').trim(),
+    };
+  });
+
+export const parseDeclineSubmission = (body: unknown): DeclineSubmission | undefined =>
+  DeclineSubmissionSchema.safeParse(body).data;
+
+export interface CommandCall {
+  teamId: string;
+  userId: string;
+  text: string;
+}
+
+const CommandSchema = z
+  .object({ team_id: teamId, user_id: userId, text: z.string().max(4000) })
+  .transform((c): CommandCall => ({ teamId: c.team_id, userId: c.user_id, text: c.text.trim() }));
+
+export const parseCommand = (body: unknown): CommandCall | undefined => CommandSchema.safeParse(body).data;
+
+export interface HomeOpened {
+  teamId: string;
+  userId: string;
+}
+
+const HomeOpenedSchema = z
+  .object({ team_id: teamId, event: z.object({ user: userId, tab: z.string() }) })
+  .transform((b): HomeOpened | undefined =>
+    b.event.tab === 'home' ? { teamId: b.team_id, userId: b.event.user } : undefined,
+  );
+
+/** Undefined also for the Messages tab, which has nothing to render. */
+export const parseHomeOpened = (body: unknown): HomeOpened | undefined => HomeOpenedSchema.safeParse(body).data;

@@ -1,0 +1,119 @@
+import { link } from '@switchboard/shared';
+
+/** Builders of the requests Slack sends, signed with the app's signing secret as Slack signs them. */
+
+export interface SignOptions {
+  /** Seconds; default the test clock's now. */
+  timestamp?: number;
+  /** Sign with another secret (a forgery). */
+  secret?: string;
+}
+
+export function slackHeaders(
+  secret: string,
+  body: string,
+  contentType: string,
+  nowMs: number,
+  o: SignOptions = {},
+): Record<string, string> {
+  const ts = o.timestamp ?? Math.floor(nowMs / 1000);
+  return {
+    'content-type': contentType,
+    'x-slack-request-timestamp': String(ts),
+    'x-slack-signature': link.sign(o.secret ?? secret, ts, body),
+  };
+}
+
+export const FORM = 'application/x-www-form-urlencoded';
+export const JSON_TYPE = 'application/json';
+
+export const formPayload = (payload: unknown): string =>
+  new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+
+export interface ClickOptions {
+  actionId: string;
+  teamId: string;
+  userId: string;
+  channelId: string;
+  value: string;
+  triggerId: string;
+  messageTs?: string;
+}
+
+/** A block_actions payload for one button click. */
+export function buttonClick(o: ClickOptions): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    api_app_id: 'A0SWITCHBD',
+    token: 'legacy-verification-token',
+    team: { id: o.teamId, domain: 'acme' },
+    user: { id: o.userId, username: 'someone', name: 'someone', team_id: o.teamId },
+    channel: { id: o.channelId, name: 'escalations' },
+    container: { type: 'message', message_ts: o.messageTs ?? '1.0', channel_id: o.channelId, is_ephemeral: false },
+    trigger_id: o.triggerId,
+    response_url: 'https://hooks.slack.invalid/actions/1',
+    actions: [
+      {
+        type: 'button',
+        action_id: o.actionId,
+        block_id: 'decision',
+        value: o.value,
+        text: { type: 'plain_text', text: o.actionId },
+        action_ts: '1700000000.000001',
+      },
+    ],
+  };
+}
+
+/** A view_submission of the decline-reason modal. */
+export function declineSubmission(o: { teamId: string; userId: string; escalationId: string; reason: string }) {
+  return {
+    type: 'view_submission',
+    api_app_id: 'A0SWITCHBD',
+    token: 'legacy-verification-token',
+    team: { id: o.teamId, domain: 'acme' },
+    user: { id: o.userId, username: 'someone', name: 'someone', team_id: o.teamId },
+    trigger_id: 'trigger-of-submission',
+    view: {
+      id: 'V0DECLINE1',
+      type: 'modal',
+      callback_id: 'decline-reason',
+      private_metadata: o.escalationId,
+      team_id: o.teamId,
+      app_id: 'A0SWITCHBD',
+      state: { values: { reason: { reason: { type: 'plain_text_input', value: o.reason } } } },
+    },
+  };
+}
+
+/** A slash command as Slack posts it (form fields). */
+export function commandBody(o: { teamId: string; userId: string; text: string }): string {
+  return new URLSearchParams({
+    token: 'legacy-verification-token',
+    team_id: o.teamId,
+    team_domain: 'acme',
+    channel_id: 'C0GENERAL1',
+    channel_name: 'general',
+    user_id: o.userId,
+    user_name: 'someone',
+    command: '/switchboard',
+    text: o.text,
+    api_app_id: 'A0SWITCHBD',
+    response_url: 'https://hooks.slack.invalid/commands/1',
+    trigger_id: 'trigger-of-command',
+  }).toString();
+}
+
+/** An Events API envelope. */
+export function eventCallback(o: { teamId: string; eventId: string; event: Record<string, unknown> }): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: o.teamId,
+    api_app_id: 'A0SWITCHBD',
+    type: 'event_callback',
+    event_id: o.eventId,
+    event_time: 1_700_000_000,
+    authorizations: [{ team_id: o.teamId, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
+    event: o.event,
+  });
+}
