@@ -1,4 +1,4 @@
-import api, { assumeTrustedRoute } from '@forge/api';
+import api, { assumeTrustedRoute, webTrigger } from '@forge/api';
 import { Queue } from '@forge/events';
 import { ForgeKvsAPIError, kvs, Sort, WhereConditions } from '@forge/kvs';
 import {
@@ -27,6 +27,8 @@ export interface Platform {
   kv: KeyValue;
   entities: Entities;
   push(queue: QueueName, events: { body: Record<string, unknown>; delayInSeconds?: number }[]): Promise<void>;
+  /** This installation's URL of a web trigger module (the Slack service calls it). */
+  webTriggerUrl(moduleKey: string): Promise<string>;
   /** Egress to the paired Slack service (the manifest's only backend). */
   post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number }>;
 }
@@ -101,6 +103,7 @@ export function forgePlatform(
     push: async (queue, events) => {
       await new Queue({ key: queue }).push(events);
     },
+    webTriggerUrl: (moduleKey) => webTrigger.getUrl(moduleKey),
     post: async (url, headers, body) => {
       const res = await api.fetch(url, { method: 'POST', headers, body });
       return { status: res.status };

@@ -326,7 +326,7 @@ describe('admin page', () => {
         paired ? { paired, serviceUrl: 'https://sb.example.com', pairedAt: '2026-03-02T10:00:00Z' } : { paired },
       'admin.createPairing': () => {
         paired = true;
-        return { secret: 's3cret-once', tenant: 'site-42' };
+        return { pairingCode: 'swb1.s3cret-once', tenant: 'site-42' };
       },
     });
     const root = await render(<SlackTab />);

@@ -1,3 +1,4 @@
+import { link } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
 import { issueCommentedEvent } from '../../test/emulators/forge/index';
 import { forgePlatform } from '../src/platform';
@@ -91,7 +92,7 @@ describe('UI calls are checked', () => {
     );
   });
 
-  it('pairs only with an https Slack service, and shows the secret once', async () => {
+  it('pairs only with an https Slack service, and gives the pairing code once', async () => {
     await expect(
       h.resolvers['admin.createPairing']({ serviceUrl: 'http://plain.example' }, adminCtx(h.agent.accountId)),
     ).rejects.toThrow();
@@ -99,10 +100,12 @@ describe('UI calls are checked', () => {
       { serviceUrl: 'https://slack.example.com' },
       adminCtx(h.agent.accountId),
     );
-    expect(pairing.secret.length).toBeGreaterThanOrEqual(40);
+    const code = link.decodePairingCode(pairing.pairingCode);
+    expect(code.secret.length).toBeGreaterThanOrEqual(40);
+    expect(code).toMatchObject({ tenant: pairing.tenant, webTriggerUrl: h.forge.webTriggerUrl('slack-events') });
     const view = await h.resolvers['admin.pairing']({}, adminCtx(h.agent.accountId));
     expect(view).toMatchObject({ paired: true, serviceUrl: 'https://slack.example.com' });
-    expect(JSON.stringify(view)).not.toContain(pairing.secret);
+    expect(JSON.stringify(view)).not.toContain(code.secret);
   });
 
   it('saves project overrides for project administrators only, with the path of a bad value', async () => {

@@ -13,7 +13,9 @@ beforeAll(async () => {
     { serviceUrl: 'https://slack.switchboard.example' },
     adminCtx(h.agent.accountId),
   );
-  secret = pairing.secret;
+  const code = link.decodePairingCode(pairing.pairingCode);
+  expect(code.webTriggerUrl).toBe(h.forge.webTriggerUrl('slack-events'));
+  secret = code.secret;
   tenant = pairing.tenant;
   // The Slack service in this test listens on loopback http; the pairing itself insists on https.
   const kv = forgePlatform({ now: () => h.clock.t }).kv;

@@ -95,8 +95,11 @@ export interface ResolverApi {
   'admin.modelStatus': { payload: Record<string, never>; result: ModelView };
   'admin.retrainNow': { payload: Record<string, never>; result: { queued: boolean } };
   'admin.pairing': { payload: Record<string, never>; result: PairingView };
-  /** Returns the shared secret ONCE, to paste into the Slack service; only its hash-free copy stays in KVS secrets. */
-  'admin.createPairing': { payload: { serviceUrl: string }; result: { secret: string; tenant: string } };
+  /**
+   * Returns the pairing code ONCE (tenant, shared secret and this site's web trigger URL), to paste into Slack
+   * with `/switchboard pair`; the secret itself stays only in KVS secrets.
+   */
+  'admin.createPairing': { payload: { serviceUrl: string }; result: { pairingCode: string; tenant: string } };
   'project.get': { payload: { projectKey: string }; result: ProjectOverrides };
   'project.save': {
     payload: { projectKey: string; overrides: ProjectOverrides };

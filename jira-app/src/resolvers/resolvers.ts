@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { isInvalidInput, isNotFound } from '@switchboard/shared';
+import { isInvalidInput, isNotFound, link } from '@switchboard/shared';
 import { z } from 'zod';
 import { BACKTEST_STATUS_KEY, startBacktest } from '../flows/backtest';
 import {
@@ -29,6 +29,8 @@ type Impl = { [N in ResolverName]: (payload: unknown, ctx: CallContext) => Promi
 
 /** The admin page and the project settings page are the only modules whose calls may change configuration. */
 const ADMIN_MODULE = 'switchboard-admin';
+/** The manifest's web trigger for the Slack service. */
+const SLACK_WEBTRIGGER_MODULE = 'slack-events';
 const PROJECT_MODULE = 'switchboard-project-settings';
 
 export class Forbidden extends Error {}
@@ -193,9 +195,10 @@ export function createResolvers(p: Platform): Impl {
       const { serviceUrl } = z.object({ serviceUrl: z.url({ protocol: /^https$/ }) }).parse(payload);
       const secret = randomBytes(32).toString('base64url');
       const tenant = randomUUID();
+      const webTriggerUrl = await p.webTriggerUrl(SLACK_WEBTRIGGER_MODULE);
       await p.kv.setSecret(PAIRING_SECRET_KEY, secret);
       await p.kv.set<Pairing>(PAIRING_KEY, { serviceUrl, tenant, pairedAt: new Date(p.now()).toISOString() });
-      return { secret, tenant };
+      return { pairingCode: link.encodePairingCode({ tenant, secret, webTriggerUrl }), tenant };
     },
 
     'project.get': async (payload, ctx) => {

@@ -1,1 +1,2 @@
+export * from './pairing';
 export * from './signature';

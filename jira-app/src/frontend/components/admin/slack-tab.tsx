@@ -86,14 +86,14 @@ function PairForm({ onPaired }: { onPaired: (result: Result<'admin.createPairing
 
 function IssuedSecret({ issued, onDone }: { issued: Result<'admin.createPairing'>; onDone: () => void }) {
   return (
-    <SectionMessage appearance="warning" title="Copy the pairing secret now">
+    <SectionMessage appearance="warning" title="Copy the pairing code now">
       <Stack space="space.100">
         <Text>
-          Paste this secret and tenant into the Slack service's pairing settings. The secret will not be shown again; if
-          it is lost, pair again to issue a new one.
+          In Slack, a workspace admin types /switchboard pair and pastes this code. It holds the shared secret and will
+          not be shown again; if it is lost, pair again to issue a new one.
         </Text>
         <Text>
-          Secret: <Code>{issued.secret}</Code>
+          Pairing code: <Code>{issued.pairingCode}</Code>
         </Text>
         <Text>
           Tenant: <Code>{issued.tenant}</Code>
