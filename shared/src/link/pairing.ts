@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { InvalidInputError } from '../errors';
 
 /**
  * The pairing code an admin copies from the Forge admin page into Slack (`/switchboard pair`): the tenant id,
  * the shared secret and the Forge web trigger URL, in one opaque string. It carries a secret, so it is shown
- * once and never logged.
+ * once and never logged. A checksum at the end catches a damaged copy: without it, a code with characters
+ * missing from the middle can still decode, to another tenant.
  */
 const PREFIX = 'swb1.';
 
@@ -15,8 +17,11 @@ const PairingSchema = z.object({
 });
 export type PairingCode = z.infer<typeof PairingSchema>;
 
+const checksum = (payload: string) => createHash('sha256').update(payload).digest('hex').slice(0, 8);
+
 export function encodePairingCode(p: PairingCode): string {
-  return PREFIX + Buffer.from(JSON.stringify(PairingSchema.parse(p))).toString('base64url');
+  const payload = Buffer.from(JSON.stringify(PairingSchema.parse(p))).toString('base64url');
+  return `${PREFIX}${payload}.${checksum(payload)}`;
 }
 
 /** Throws InvalidInputError (never echoing the code) when the text is not a pairing code. */
@@ -26,9 +31,14 @@ export function decodePairingCode(text: string): PairingCode {
   };
   const t = text.trim();
   if (!t.startsWith(PREFIX)) return fail('not a Switchboard pairing code (it starts with "swb1.")');
+  const body = t.slice(PREFIX.length);
+  const dot = body.lastIndexOf('.');
+  const payload = body.slice(0, dot);
+  if (dot < 0 || checksum(payload) !== body.slice(dot + 1))
+    return fail('damaged: copy it again from the Jira admin page');
   let json: unknown;
   try {
-    json = JSON.parse(Buffer.from(t.slice(PREFIX.length), 'base64url').toString('utf8'));
+    json = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
   } catch {
     return fail('damaged: copy it again from the Jira admin page');
   }

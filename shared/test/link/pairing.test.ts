@@ -28,5 +28,9 @@ describe('pairing code', () => {
       expect(String((e as Error).message)).not.toContain(bad.slice(5, 12) || 'hello');
     }
     expect(() => encodePairingCode({ ...pairing, webTriggerUrl: 'http://plain.example' })).toThrow();
+    // Characters lost from the middle must not decode to another tenant.
+    const code = encodePairingCode(pairing);
+    const cut = code.slice(0, 12) + code.slice(16);
+    expect(() => decodePairingCode(cut)).toThrow(/damaged/);
   });
 });
