@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REASON_ACTION_ID, REASON_BLOCK_ID } from '../blocks/decline-modal';
+import { CHANNEL_ACTION_ID, CHANNEL_BLOCK_ID, CODE_ACTION_ID, CODE_BLOCK_ID } from '../blocks/pair-modal';
 
 /**
  * The parts of Slack's interaction payloads the listeners use, validated (DESIGN §6.3). Ids are checked for
@@ -84,14 +85,71 @@ export const parseDeclineSubmission = (body: unknown): DeclineSubmission | undef
 export interface CommandCall {
   teamId: string;
   userId: string;
+  /** Where it was typed: a channel, or a DM (`D...`). */
+  channelId: string;
+  triggerId: string;
   text: string;
 }
 
 const CommandSchema = z
-  .object({ team_id: teamId, user_id: userId, text: z.string().max(4000) })
-  .transform((c): CommandCall => ({ teamId: c.team_id, userId: c.user_id, text: c.text.trim() }));
+  .object({
+    team_id: teamId,
+    user_id: userId,
+    channel_id: channelId,
+    trigger_id: z.string().min(1),
+    text: z.string().max(4000),
+  })
+  .transform(
+    (c): CommandCall => ({
+      teamId: c.team_id,
+      userId: c.user_id,
+      channelId: c.channel_id,
+      triggerId: c.trigger_id,
+      text: c.text.trim(),
+    }),
+  );
 
 export const parseCommand = (body: unknown): CommandCall | undefined => CommandSchema.safeParse(body).data;
+
+export interface PairSubmission {
+  teamId: string;
+  userId: string;
+  /** The pairing code as typed: a secret, never logged or echoed. */
+  code: string;
+  channelId: string;
+}
+
+/** Both inputs are required in the modal, so Slack does not submit it without them. */
+const PairSubmissionSchema = z
+  .object({
+    team: z.object({ id: teamId }).nullable().optional(),
+    user: z.object({ id: userId, team_id: teamId.optional() }),
+    view: z.object({
+      state: z.object({
+        values: z.object({
+          [CODE_BLOCK_ID]: z.object({ [CODE_ACTION_ID]: z.object({ value: z.string().max(4000) }) }),
+          [CHANNEL_BLOCK_ID]: z.object({ [CHANNEL_ACTION_ID]: z.object({ selected_conversation: channelId }) }),
+        }),
+      }),
+    }),
+  })
+  .transform((b, ctx): PairSubmission => {
+    const team = b.team?.id ?? b.user.team_id;
+    if (!team) {
+      ctx.addIssue({ code: 'custom', message: 'no team' });
+      return z.NEVER;
+    }
+    const values = b.view.state.values;
+    return {
+      teamId: team,
+      userId: b.user.id,
+      code: values[CODE_BLOCK_ID][CODE_ACTION_ID].value,
+      channelId: values[CHANNEL_BLOCK_ID][CHANNEL_ACTION_ID].selected_conversation,
+    };
+  });
+
+export const parsePairSubmission = (body: unknown): PairSubmission | undefined =>
+  PairSubmissionSchema.safeParse(body).data;
 
 export interface HomeOpened {
   teamId: string;

@@ -43,4 +43,4 @@ export {
   startJobs,
 } from './jobs';
 export { loadMigrations, MIGRATIONS_DIR, type Migration, migrate } from './migrate';
-export { deletePairing, getPairing, type Pairing, savePairing, setAlertChannel } from './pairings';
+export { claimPairing, deletePairing, getPairing, type Pairing, savePairing, setAlertChannel } from './pairings';

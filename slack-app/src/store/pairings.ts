@@ -29,15 +29,28 @@ const secretContext = (tenant: string): string => `pairings.secret:${tenant}`;
 
 /** Inserts, or replaces the pairing of a site that paired again (new secret, maybe another workspace). */
 export async function savePairing(q: Queryable, key: EncryptionKey, p: Pairing): Promise<void> {
+  await upsert(q, key, p, '');
+}
+
+/**
+ * Pairs the site with `p.teamId`, or rotates its secret and URL when it is already paired with that team; false
+ * (nothing changed) when another workspace holds it. One statement, so two workspaces racing cannot both win.
+ */
+export async function claimPairing(q: Queryable, key: EncryptionKey, p: Pairing): Promise<boolean> {
+  return (await upsert(q, key, p, 'WHERE pairings.team_id = excluded.team_id')) === 1;
+}
+
+async function upsert(q: Queryable, key: EncryptionKey, p: Pairing, onlyIf: string): Promise<number> {
   const sealed = encryptSecret(key, p.secret, secretContext(p.tenant));
-  await q.query(
+  const { rowCount } = await q.query(
     `INSERT INTO pairings (tenant, forge_webtrigger_url, secret_enc, secret_iv, team_id, channel_id, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (tenant) DO UPDATE SET forge_webtrigger_url = excluded.forge_webtrigger_url,
        secret_enc = excluded.secret_enc, secret_iv = excluded.secret_iv, team_id = excluded.team_id,
-       channel_id = excluded.channel_id, created_at = excluded.created_at`,
+       channel_id = excluded.channel_id, created_at = excluded.created_at ${onlyIf}`,
     [p.tenant, p.forgeWebtriggerUrl, sealed.ciphertext, sealed.iv, p.teamId, p.channelId ?? null, toDate(p.createdAt)],
   );
+  return rowCount ?? 0;
 }
 
 export async function getPairing(q: Queryable, key: EncryptionKey, tenant: string): Promise<Pairing | undefined> {

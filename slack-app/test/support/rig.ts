@@ -12,6 +12,7 @@ import {
   savePairing,
   startJobs,
 } from '../../src/store';
+import { startAdminProxy } from './admin-proxy';
 import { ForgeStandIn } from './forge-standin';
 import { buttonClick, FORM, formPayload, type SignOptions, slackHeaders } from './slack-requests';
 
@@ -73,6 +74,8 @@ export interface RigOptions {
   postLimit?: null;
   /** Serve /slack/install with the emulator's app credentials. */
   oauth?: boolean;
+  /** Users whom users.info reports as workspace admins (filled in by the test, read at each call). */
+  admins?: ReadonlySet<string>;
 }
 
 export async function startRig(db: Database, key: EncryptionKey, o: RigOptions = {}): Promise<Rig> {
@@ -95,6 +98,7 @@ export async function startRig(db: Database, key: EncryptionKey, o: RigOptions =
   const otherChannel = other.addChannel({ name: 'alerts', members: [outsider.id] }).id;
 
   const forge = await ForgeStandIn.start(PAIRING_SECRETS, now);
+  const adminProxy = o.admins ? await startAdminProxy(emu.apiUrl, o.admins) : undefined;
   for (const ws of [acme, other]) {
     await saveInstallation(db.pool, key, {
       teamId: ws.teamId,
@@ -144,7 +148,7 @@ export async function startRig(db: Database, key: EncryptionKey, o: RigOptions =
     jobs,
     encryptionKey: key,
     signingSecret: SIGNING_SECRET,
-    slackApiUrl: emu.apiUrl,
+    slackApiUrl: adminProxy?.apiUrl ?? emu.apiUrl,
     clock: now,
     linkPageUrl: LINK_PAGE_URL,
     ...(o.oauth
@@ -227,6 +231,7 @@ export async function startRig(db: Database, key: EncryptionKey, o: RigOptions =
       await listening.close();
       await jobs.stop();
       await forge.close();
+      await adminProxy?.close();
       await emu.close();
     },
   };

@@ -87,21 +87,54 @@ export function declineSubmission(o: { teamId: string; userId: string; escalatio
 }
 
 /** A slash command as Slack posts it (form fields). */
-export function commandBody(o: { teamId: string; userId: string; text: string }): string {
+export function commandBody(o: {
+  teamId: string;
+  userId: string;
+  text: string;
+  channelId?: string;
+  triggerId?: string;
+  responseUrl?: string;
+}): string {
   return new URLSearchParams({
     token: 'legacy-verification-token',
     team_id: o.teamId,
     team_domain: 'acme',
-    channel_id: 'C0GENERAL1',
+    channel_id: o.channelId ?? 'C0GENERAL1',
     channel_name: 'general',
     user_id: o.userId,
     user_name: 'someone',
     command: '/switchboard',
     text: o.text,
     api_app_id: 'A0SWITCHBD',
-    response_url: 'https://hooks.slack.invalid/commands/1',
-    trigger_id: 'trigger-of-command',
+    response_url: o.responseUrl ?? 'https://hooks.slack.invalid/commands/1',
+    trigger_id: o.triggerId ?? 'trigger-of-command',
   }).toString();
+}
+
+/** A view_submission of the pairing modal. */
+export function pairSubmission(o: { teamId: string; userId: string; code: string; channelId: string }) {
+  return {
+    type: 'view_submission',
+    api_app_id: 'A0SWITCHBD',
+    token: 'legacy-verification-token',
+    team: { id: o.teamId, domain: 'acme' },
+    user: { id: o.userId, username: 'someone', name: 'someone', team_id: o.teamId },
+    trigger_id: 'trigger-of-submission',
+    view: {
+      id: 'V0PAIRING1',
+      type: 'modal',
+      callback_id: 'pair',
+      private_metadata: '',
+      team_id: o.teamId,
+      app_id: 'A0SWITCHBD',
+      state: {
+        values: {
+          code: { code: { type: 'plain_text_input', value: o.code } },
+          channel: { channel: { type: 'conversations_select', selected_conversation: o.channelId } },
+        },
+      },
+    },
+  };
 }
 
 /** An Events API envelope. */

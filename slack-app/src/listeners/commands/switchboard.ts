@@ -4,19 +4,25 @@ import type { Services } from '../../services';
 import { parseCommand } from '../payloads';
 import { HELP_TEXT } from './help';
 import { linkReply } from './link';
+import { openPairModal } from './pair';
 
 /**
- * `/switchboard <subcommand>`. The answer is the acknowledgement itself, which Slack shows only to the caller;
- * `link` makes one insert first, well within the 3 s Slack allows.
+ * `/switchboard <subcommand>`. Most answers are the acknowledgement itself, which Slack shows only to the caller;
+ * `link` makes one insert first, well within the 3 s Slack allows. `pair` acknowledges at once and opens a modal.
  */
 export function switchboardCommand(s: Services) {
-  return async ({ ack, body }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, body, client, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const call = parseCommand(body);
     if (!call) {
       await ack({ response_type: 'ephemeral', text: 'Switchboard could not read this command.' });
       return;
     }
     const [sub = 'help'] = call.text.split(/\s+/).filter(Boolean);
+    if (sub === 'pair') {
+      await ack();
+      await openPairModal(s, { client, respond }, call);
+      return;
+    }
     let text: string;
     if (sub === 'link') text = await linkReply(s, call);
     else if (sub === 'help') text = HELP_TEXT;

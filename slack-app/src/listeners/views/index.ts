@@ -1,8 +1,11 @@
 import type { App } from '@slack/bolt';
 import { DECLINE_VIEW_ID } from '../../blocks/decline-modal';
+import { PAIR_VIEW_ID } from '../../blocks/pair-modal';
 import type { Services } from '../../services';
 import { declineReason } from './decline-reason';
+import { pairSubmission } from './pair';
 
 export function registerViews(app: App, s: Services): void {
   app.view(DECLINE_VIEW_ID, declineReason(s));
+  app.view(PAIR_VIEW_ID, pairSubmission(s));
 }
