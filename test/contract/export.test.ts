@@ -135,6 +135,21 @@ describe('switchboard export', () => {
     await expect(stat(out)).rejects.toThrow();
   });
 
+  it('exits 2 cleanly every time a refused export races its own file opening', async () => {
+    // Under load the refusal could arrive while the header write was still in flight; destroying the stream
+    // then raised an unhandled 'error' and the CLI crashed with exit 1 (4 of 24 concurrent runs here).
+    const runs = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        cli(
+          ['export', '--site', seeded.site.baseUrl, '--jql', 'project = SUP', '--out', join(dir, `race-${i}.csv`)],
+          env({ JIRA_API_TOKEN: 'wrong' }),
+        ),
+      ),
+    );
+    expect(runs.map((r) => r.code)).toEqual(runs.map(() => 2));
+    for (let i = 0; i < 16; i++) await expect(stat(join(dir, `race-${i}.csv.partial`))).rejects.toThrow();
+  }, 120_000); // sixteen CLI processes at once; slow machines need the time
+
   it('reports a refused token in one line, leaves no partial file, and never prints the token', async () => {
     const out = join(dir, 'refused.csv');
     const r = await cli(

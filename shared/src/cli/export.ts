@@ -100,19 +100,27 @@ export async function writeExport(
 ): Promise<number> {
   const tmp = `${path}.partial`;
   const out = createWriteStream(tmp, { encoding: 'utf8' });
+  // A write error (disk full, or a write still pending when a failure destroys the stream) must reach the
+  // caller as a rejection, never as an unhandled 'error' event that kills the process.
+  let streamError: Error | undefined;
+  out.on('error', (e) => {
+    streamError ??= e;
+  });
   const put = async (s: string) => {
+    if (streamError) throw streamError;
     if (!out.write(s)) await once(out, 'drain');
   };
   let count = 0;
   try {
-    if (format === 'csv') await put(csvRecord([...COLUMNS, ...custom]));
+    const columns = [...COLUMNS, ...custom];
+    if (format === 'csv') await put(csvRecord(columns));
     for await (const page of pages) {
       for (const issue of page) {
         const row = exportRow(issue, custom);
         await put(
           format === 'csv'
             ? csvRecord(row)
-            : `${JSON.stringify(Object.fromEntries(row.map((v, i) => [[...COLUMNS, ...custom][i], v])))}\n`,
+            : `${JSON.stringify(Object.fromEntries(row.map((v, i) => [columns[i], v])))}\n`,
         );
         count++;
       }
@@ -120,10 +128,18 @@ export async function writeExport(
     }
     out.end();
     await once(out, 'finish');
+    if (streamError) throw streamError;
     await rename(tmp, path);
     return count;
   } catch (e) {
-    out.destroy();
+    // Wait for the file to be closed (its open may still be in flight) before removing it, so no partial
+    // file is left behind.
+    if (!out.closed) {
+      // Not events.once: it would reject on the 'error' a pending write raises while the stream is destroyed.
+      const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
+      out.destroy();
+      await closed;
+    }
     await rm(tmp, { force: true });
     throw e;
   }
