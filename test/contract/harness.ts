@@ -9,6 +9,7 @@ import {
 } from '../../shared/src/index';
 import { JiraEmulator, type JiraSite, type SiteUser } from '../emulators/jira/index';
 import { loadJiraSpec, violations } from '../emulators/jira/spec/index';
+import { Rng } from '../emulators/random';
 
 /**
  * One emulator per test file, on a virtual clock: the adapter's retry waits advance the same clock the
@@ -39,6 +40,7 @@ export function useHarness(): Harness {
   const clock = { t: T0, now: () => clock.t };
   const slept: number[] = [];
   const deadLetters: DeadLetter[] = [];
+  const jitter = new Rng(42);
   let counter = 0;
   const h = {
     clock,
@@ -58,7 +60,7 @@ export function useHarness(): Harness {
             slept.push(ms);
             clock.t += ms;
           },
-          random: mulberry32(42),
+          random: () => jitter.next(),
         },
         deadLetters: { put: async (d) => void deadLetters.push(d) },
       });
@@ -119,16 +121,4 @@ async function seed(site: JiraSite): Promise<SeededSite> {
     custom: { Team: 'service-desk' },
   });
   return { site, agent, approver, requester, outsider, issue };
-}
-
-/** Small seeded PRNG for jitter, so runs repeat. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

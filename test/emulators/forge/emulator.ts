@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { JiraSite } from '../jira/index';
-import { Rng } from '../jira/random';
+import { Rng } from '../random';
 import { EntityCatalog, type EntityDefinition } from './entities';
 import { createForgeFetch, type ForgeCall, type ForgeFetch } from './fetch';
 import { KvsService } from './kvs';

@@ -1,5 +1,5 @@
 import type { ForgeRuntime } from '@forge/api';
-import type { Rng } from '../jira/random';
+import type { Rng } from '../random';
 
 /**
  * `global.__forge_runtime__`: what @forge/api 8.3.0 reads (api/runtime.d.ts `ForgeRuntime`). @forge/kvs reads

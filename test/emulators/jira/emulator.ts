@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
+import { Rng } from '../random';
 import { Faults } from './faults';
 import type { Route } from './http';
-import { Rng } from './random';
 import { commentRoutes } from './routes/comments';
 import { issueRoutes } from './routes/issues';
 import { metaRoutes } from './routes/meta';

@@ -2,27 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Fault, Faults } from './faults';
 import { type Ctx, errorCollection, HttpError, matchRoute, type Reply, type Route } from './http';
+import type { Exchange } from './spec/types';
 import type { SiteState, UserRecord } from './state';
 
 /** One site's HTTP server: auth, fault injection, routing, and recording of every exchange. */
 
-export interface Exchange {
-  site: string;
-  method: string;
-  /** pathname */
-  path: string;
-  /** raw search without '?' */
-  query: string;
-  requestHeaders: Record<string, string>;
-  /** parsed JSON, or undefined when there was no body (the raw text if it was not JSON) */
-  requestBody: unknown;
-  status: number;
-  responseHeaders: Record<string, string>;
-  /** parsed JSON, or undefined when there was no body (the raw text if it was not JSON) */
-  responseBody: unknown;
-  /** set when an injected fault produced this response */
-  fault?: string;
-}
+/** One request/response pair as recorded; the contract validator reads the same shape. */
+export type { Exchange } from './spec/types';
 
 export interface SiteServerDeps {
   state: SiteState;

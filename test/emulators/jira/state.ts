@@ -1,7 +1,7 @@
+import type { Rng } from '../random';
 import { ALL_PERMISSIONS, type Permission, STATUSES, type Status } from './catalog';
 import { type CustomType, customField, type FieldDef, JSM_FIELDS, jsmField, SYSTEM_FIELDS } from './fields';
 import type { AdfDoc, UserLike } from './format';
-import type { Rng } from './random';
 
 /** One site's data. Routes read and change it; the JiraSite facade (site.ts) seeds it. */
 

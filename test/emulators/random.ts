@@ -1,6 +1,6 @@
 /**
- * Seeded PRNG (mulberry32) so every id, token and custom field id is the same on every run with the same seed.
- * Math.random would make failures impossible to reproduce.
+ * Seeded PRNG (mulberry32) for the emulators and tests: ids, tokens and jitter repeat exactly for the same
+ * seed, so a failing run can be replayed. Math.random would make every run different.
  */
 export class Rng {
   private state: number;
@@ -23,10 +23,20 @@ export class Rng {
     return min + Math.floor(this.next() * (max - min + 1));
   }
 
-  hex(length: number): string {
+  /** `length` characters drawn from `alphabet`. */
+  pick(alphabet: string, length: number): string {
     let out = '';
-    for (let i = 0; i < length; i++) out += this.int(0, 15).toString(16);
+    for (let i = 0; i < length; i++) out += alphabet[Math.floor(this.next() * alphabet.length)];
     return out;
+  }
+
+  hex(length: number): string {
+    return this.pick('0123456789abcdef', length);
+  }
+
+  /** A number of `length` digits without a leading zero. */
+  digits(length: number): string {
+    return this.pick('123456789', 1) + this.pick('0123456789', length - 1);
   }
 
   uuid(): string {
