@@ -2,8 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type App, HTTPResponseAck, type Logger } from '@slack/bolt';
 import { link } from '@switchboard/shared';
 import { errorFields, type Log } from '../log';
-import { type Database, markSeen } from '../store';
+import type { Database } from '../store';
 import { headerValue, sendEmpty, sendJson } from './body';
+import { replayGuardFor } from './replay-guard';
 
 export interface SlackRequestDeps {
   app: App;
@@ -64,7 +65,8 @@ export async function handleSlackRequest(
     sendEmpty(res, 401);
     return;
   }
-  if (!(await markSeen(d.db.pool, `slack-signature:${signature}`, d.clock()))) {
+  const replay = await replayGuardFor(d.db, d.clock, (err) => d.log('replay-record-failed', errorFields(err)));
+  if (!(await replay.firstSeen(`slack-signature:${signature}`))) {
     d.log('slack-refused', { reason: 'replay' });
     sendEmpty(res, 401);
     return;
@@ -81,7 +83,7 @@ export async function handleSlackRequest(
     return;
   }
   if (body.type === 'event_callback' && typeof body.event_id === 'string') {
-    if (!(await markSeen(d.db.pool, `slack-event:${body.event_id}`, d.clock()))) {
+    if (!(await replay.firstSeen(`slack-event:${body.event_id}`))) {
       sendEmpty(res, 200);
       return;
     }
