@@ -14,8 +14,11 @@ import type { Database } from './db';
 const payloads = {
   'escalation-reminder': z.object({ escalationId: z.string().min(1) }),
   'escalation-expiry': z.object({ escalationId: z.string().min(1) }),
+  'escalation-fallback': z.object({ escalationId: z.string().min(1) }),
   /** A signed call to the Forge web trigger; signed when sent, so a retry carries a fresh timestamp. */
   'forge-outbound': z.object({ tenant: z.string().min(1), body: z.record(z.string(), z.unknown()) }),
+  /** Sent by pg-boss's clock at the digest's cron time (`schedule`); the handler reads the pairings itself. */
+  'daily-digest': z.object({}),
 };
 
 export type QueueName = keyof typeof payloads;
@@ -40,6 +43,11 @@ const queueSettings: Record<QueueName, Omit<PgBoss.Queue, 'name'>> = {
   },
   'escalation-reminder': { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
   'escalation-expiry': { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
+  // Posts one thread reply and up to 50 DMs (approvals/fallback.ts), each waiting for its channel's slot.
+  'escalation-fallback': { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
+  // One post per paired site (digest/daily.ts); retries only repost the sites that failed. 3 retries from a
+  // minute cover a Slack outage of a few minutes while the digest is still about the same morning.
+  'daily-digest': { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },
 };
 
 /** pg-boss 10 refuses polling intervals below 0.5 s (src/attorney.js). */
@@ -61,6 +69,12 @@ export interface Jobs {
   work<Q extends QueueName>(queue: Q, handler: JobHandler<Q>): Promise<void>;
   /** Withdraws a job not yet done, e.g. a fallback whose work succeeded another way. */
   cancel(queue: QueueName, id: string): Promise<void>;
+  /**
+   * Sends an empty job to `queue` at each time `cron` names in `timeZone` (IANA), once across all instances
+   * (pg-boss's timekeeper); needs `schedules: true`. Declaring it again replaces the previous cron.
+   */
+  schedule(queue: QueueName, cron: string, timeZone: string): Promise<void>;
+  unschedule(queue: QueueName): Promise<void>;
   stop(): Promise<void>;
   /** For tests and admin views: queue sizes, job states. */
   readonly boss: PgBoss;
@@ -70,6 +84,8 @@ export interface JobsOptions {
   /** pg-boss background errors and jobs whose data does not parse. */
   onError: (err: Error) => void;
   pollingIntervalSeconds?: number;
+  /** Run pg-boss's clock, which sends the jobs declared with `schedule`. Off unless asked for. */
+  schedules?: boolean;
 }
 
 export async function startJobs(db: Database, options: JobsOptions): Promise<Jobs> {
@@ -77,10 +93,23 @@ export async function startJobs(db: Database, options: JobsOptions): Promise<Job
     MIN_POLLING_INTERVAL_SECONDS,
     options.pollingIntervalSeconds ?? DEFAULT_POLLING_INTERVAL_SECONDS,
   );
+  // pg-boss's own queries still running. Its stop() does not wait for a worker's poll in flight, and a query
+  // still queued in the pool when the pool ends never settles (pg-pool serves no waiter once ending), so that
+  // worker never stops and pg-boss's wait for it keeps the process alive.
+  const inFlight = new Set<Promise<unknown>>();
   const boss = new PgBoss({
-    db: { executeSql: (text, values) => db.pool.query(text, values) },
-    // No cron schedules here; the clock monitor would only add polling on a one-connection database.
-    schedule: false,
+    db: {
+      executeSql: (text, values) => {
+        const query = db.pool.query(text, values);
+        inFlight.add(query);
+        const settled = () => inFlight.delete(query);
+        query.then(settled, settled);
+        return query;
+      },
+    },
+    // pg-boss's clock (cron schedules and its clock-skew check) polls the database every 30 s; only a service
+    // that declares schedules needs it, so tests and tools without any do not pay for it.
+    schedule: options.schedules === true,
   });
   boss.on('error', options.onError);
   await boss.start();
@@ -111,6 +140,17 @@ export async function startJobs(db: Database, options: JobsOptions): Promise<Job
     async cancel(queue, id) {
       await boss.cancel(queue, id);
     },
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS }),
+    async schedule(queue, cron, timeZone) {
+      if (options.schedules !== true) throw new Error('jobs were started without schedules: true');
+      await boss.schedule(queue, cron, payloads[queue].parse({}), { tz: timeZone });
+    },
+    async unschedule(queue) {
+      await boss.unschedule(queue);
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS });
+      const deadline = Date.now() + STOP_TIMEOUT_MS;
+      while (inFlight.size > 0 && Date.now() < deadline) await Promise.allSettled([...inFlight]);
+    },
   };
 }
