@@ -16,6 +16,7 @@ export {
 export type { Classifier, ScoredLabel } from './classify/classifier';
 export * from './config';
 export * from './errors';
+export { type EscalationTiming, escalationTiming } from './escalate/timing';
 export * from './jira';
 export * as link from './link';
 export * from './model';

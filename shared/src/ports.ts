@@ -7,7 +7,9 @@ import type { AdfDoc } from './model/ticket';
 import type {
   Approval,
   ApprovalDecision,
+  CreatedRequest,
   IssueWrite,
+  NewCustomerRequest,
   ReadOptions,
   RequestType,
   SearchOptions,
@@ -55,6 +57,8 @@ export interface IssueTracker {
     scope?: { projectKey?: string; issueKey?: string },
   ): Promise<Record<string, boolean>>;
   requestTypes(): Promise<RequestType[]>;
+  /** Raises a JSM request as the transport's identity, so Jira checks that person may raise it. Not idempotent. */
+  createRequest(request: NewCustomerRequest): Promise<CreatedRequest>;
   approvals(keyOrId: string): Promise<Approval[]>;
   answerApproval(keyOrId: string, approvalId: string, decision: ApprovalDecision): Promise<Approval>;
   slas(keyOrId: string): Promise<SlaState[]>;

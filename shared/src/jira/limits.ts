@@ -37,3 +37,9 @@ export const JSM_PAGE_LIMIT = 50;
 
 /** Issue property in which every Switchboard write records its id, in the same PUT, so a retry can tell it landed. */
 export const WRITE_MARKER_PROPERTY = 'switchboard.write';
+
+/**
+ * A summary of 255 characters or more is refused ("Summary must be less than 255 characters."), on create and on
+ * edit alike; integrations cut to 254: https://github.com/gravitational/teleport/pull/42825
+ */
+export const SUMMARY_MAX_CHARS = 254;

@@ -1,4 +1,7 @@
-import type { Approval, RequestType, SlaState } from '../model/tracker';
+import { InvalidInputError } from '../errors';
+import type { Approval, CreatedRequest, NewCustomerRequest, RequestType, SlaState } from '../model/tracker';
+import { SUMMARY_MAX_CHARS } from './limits';
+import { numericId } from './refs';
 
 /** Mapping of JSM answers (/rest/servicedeskapi). There is no JSM spec here; shapes follow jira.js's models. */
 
@@ -58,5 +61,41 @@ export function toSlaState(s: unknown): SlaState {
         }
       : null,
     completedCycles: Array.isArray(o.completedCycles) ? o.completedCycles.length : 0,
+  };
+}
+
+/**
+ * The body of `POST /rest/servicedeskapi/request`, checked before it is sent: ids are numeric (they name the desk
+ * and type the request lands in), the summary is one that Jira takes. Only summary and description are set;
+ * a request type whose form requires more fields is refused by JSM with a 400.
+ */
+export function customerRequestBody(r: NewCustomerRequest) {
+  const summary = r.summary.trim();
+  // Jira counts UTF-16 units (a Java string's length), as `.length` does.
+  if (summary === '' || summary.length > SUMMARY_MAX_CHARS) {
+    throw new InvalidInputError(
+      [{ path: 'summary', message: `must be 1 to ${SUMMARY_MAX_CHARS} characters` }],
+      'customer request',
+    );
+  }
+  return {
+    serviceDeskId: numericId(r.serviceDeskId, 'service desk id'),
+    requestTypeId: numericId(r.requestTypeId, 'request type id'),
+    requestFieldValues: { summary, ...(r.description ? { description: r.description } : {}) },
+  };
+}
+
+/** JSM's CustomerRequest. jira.js types its links as `Links`; the wire name is `_links`. */
+export function toCreatedRequest(body: unknown): CreatedRequest {
+  const o = obj(body);
+  const reporter = obj(o.reporter).accountId;
+  const web = obj(o._links).web;
+  return {
+    issueId: String(o.issueId ?? ''),
+    issueKey: String(o.issueKey ?? ''),
+    requestTypeId: String(o.requestTypeId ?? ''),
+    serviceDeskId: String(o.serviceDeskId ?? ''),
+    reporterAccountId: typeof reporter === 'string' ? reporter : undefined,
+    webUrl: typeof web === 'string' ? web : undefined,
   };
 }

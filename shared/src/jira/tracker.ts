@@ -3,7 +3,9 @@ import type { AdfDoc } from '../model/ticket';
 import type {
   Approval,
   ApprovalDecision,
+  CreatedRequest,
   IssueWrite,
+  NewCustomerRequest,
   ReadOptions,
   RequestType,
   SearchOptions,
@@ -20,7 +22,7 @@ import type { FieldInfo } from './fields';
 import { commentProperties, editBody, textToAdf, toTrackedIssue } from './issue';
 import { JSM_PAGE_LIMIT, RECONCILE_MAX_IDS, SEARCH_PAGE_MAX_WITH_FIELDS, WRITE_MARKER_PROPERTY } from './limits';
 import { accountId, issueRef, numericId, propertyKey } from './refs';
-import { jsmPage, toApproval, toRequestType, toSlaState } from './servicedesk';
+import { customerRequestBody, jsmPage, toApproval, toCreatedRequest, toRequestType, toSlaState } from './servicedesk';
 
 export type { DeadLetter, DeadLetterSink, JiraTrackerOptions } from './calls';
 
@@ -240,6 +242,23 @@ export class JiraIssueTracker extends JiraCalls implements IssueTracker {
       if (page.isLastPage) return out;
       start += page.values.length;
     }
+  }
+
+  /** A POST that creates: retried only on 429, when Jira did nothing (a 5xx may hide a request that landed). */
+  async createRequest(request: NewCustomerRequest): Promise<CreatedRequest> {
+    const body = customerRequestBody(request);
+    // The dead letter names the desk and type only: the summary and description are ticket text.
+    const ids = { serviceDeskId: body.serviceDeskId, requestTypeId: body.requestTypeId };
+    const created = await this.write(
+      'create request',
+      `servicedesk ${body.serviceDeskId}`,
+      ids,
+      this.unambiguous(),
+      () => this.sd.request.createCustomerRequest<unknown>(body),
+    );
+    const out = toCreatedRequest(created);
+    if (!out.issueKey) throw new SwitchboardError('unavailable', 'create request: JSM answered without an issue key');
+    return out;
   }
 
   async approvals(keyOrId: string): Promise<Approval[]> {

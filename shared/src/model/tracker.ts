@@ -76,6 +76,27 @@ export interface RequestType {
   description: string;
 }
 
+/** A customer request to raise in a service desk (DESIGN flow 7), as the transport's identity (the reporter). */
+export interface NewCustomerRequest {
+  serviceDeskId: string;
+  requestTypeId: string;
+  summary: string;
+  /** Plain text; JSM takes the description of a request as text, not ADF. */
+  description?: string;
+}
+
+/** What JSM answered for a created request (its CustomerRequest, reduced). */
+export interface CreatedRequest {
+  issueId: string;
+  issueKey: string;
+  requestTypeId: string;
+  serviceDeskId: string;
+  /** Who JSM recorded as the reporter: the caller, unless JSM was told otherwise. */
+  reporterAccountId: string | undefined;
+  /** The request on the customer portal (`_links.web`), when JSM gave one. */
+  webUrl: string | undefined;
+}
+
 export interface SlaState {
   id: string;
   name: string;

@@ -3,6 +3,7 @@ import { Rng } from '../random';
 import { Faults } from './faults';
 import type { Route } from './http';
 import { commentRoutes } from './routes/comments';
+import { customerRequestRoutes } from './routes/customer-requests';
 import { issueRoutes } from './routes/issues';
 import { metaRoutes } from './routes/meta';
 import { propertyRoutes } from './routes/properties';
@@ -27,6 +28,7 @@ export const ROUTES: Route[] = [
   ...searchRoutes,
   ...metaRoutes,
   ...serviceDeskRoutes,
+  ...customerRequestRoutes,
 ];
 
 /** FNV-1a, so each site's ids depend only on the seed and the site's name, not on what other sites did. */
