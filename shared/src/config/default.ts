@@ -125,6 +125,7 @@ export const DEFAULT_CONFIG: TriageConfigInput = {
   escalation: {
     needApproval: [{ priority: 'P1' }, { action: 'engineering' }],
     approvers: { jiraGroup: 'major-incident-managers', accountIds: [] },
+    fallbackApprovers: { accountIds: [] },
     remindAfter: '15m',
     fallbackAfter: '30m',
     expireAfter: '24h',

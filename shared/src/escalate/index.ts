@@ -12,3 +12,4 @@ export {
   tick,
 } from './approval';
 export { type ApprovalNeed, type CompiledApprovalPolicy, needsApproval } from './policy';
+export { type EscalationTiming, escalationTiming } from './timing';

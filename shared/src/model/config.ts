@@ -189,6 +189,13 @@ export const SlaTargetSchema = z.strictObject({
   resolution: DurationSchema.optional(),
 });
 
+/** Who may decide an escalation: members of a Jira group and/or listed Atlassian accountIds. */
+export const ApproverSetSchema = z.strictObject({
+  jiraGroup: z.string().optional(),
+  accountIds: z.array(z.string()).default([]),
+});
+export type ApproverSet = z.infer<typeof ApproverSetSchema>;
+
 export const ExampleSchema = z.strictObject({
   name: z.string().optional(),
   ticket: z.looseObject({}).pipe(TicketSchema),
@@ -270,9 +277,9 @@ export const TriageConfigSchema = z
     escalation: z
       .strictObject({
         needApproval: z.array(ConditionSchema).default([]),
-        approvers: z
-          .strictObject({ jiraGroup: z.string().optional(), accountIds: z.array(z.string()).default([]) })
-          .default({ accountIds: [] }),
+        approvers: ApproverSetSchema.default({ accountIds: [] }),
+        /** Asked as well once `fallbackAfter` has passed without a decision. */
+        fallbackApprovers: ApproverSetSchema.default({ accountIds: [] }),
         remindAfter: DurationSchema.default('15m'),
         fallbackAfter: DurationSchema.default('30m'),
         expireAfter: DurationSchema.default('24h'),
@@ -280,6 +287,7 @@ export const TriageConfigSchema = z
       .default({
         needApproval: [],
         approvers: { accountIds: [] },
+        fallbackApprovers: { accountIds: [] },
         remindAfter: '15m',
         fallbackAfter: '30m',
         expireAfter: '24h',
