@@ -4,7 +4,8 @@ import { InvalidInputError } from '../errors';
 
 /**
  * The pairing code an admin copies from the Forge admin page into Slack (`/switchboard pair`): the tenant id,
- * the shared secret and the Forge web trigger URL, in one opaque string. It carries a secret, so it is shown
+ * the shared secret, the Forge web trigger URL and, when the admin page could work it out, the site's page that
+ * finishes identity links (`/switchboard link`), in one opaque string. It carries a secret, so it is shown
  * once and never logged. A checksum at the end catches a damaged copy: without it, a code with characters
  * missing from the middle can still decode, to another tenant.
  */
@@ -14,6 +15,11 @@ const PairingSchema = z.object({
   tenant: z.string().min(8).max(100),
   secret: z.string().min(32).max(200),
   webTriggerUrl: z.url({ protocol: /^https$/ }),
+  /** Optional: codes issued before it existed still decode, and the Slack service then uses its own default. */
+  linkPageUrl: z
+    .url({ protocol: /^https$/ })
+    .max(500)
+    .optional(),
 });
 export type PairingCode = z.infer<typeof PairingSchema>;
 

@@ -15,6 +15,16 @@ describe('pairing code', () => {
     expect(decodePairingCode(` ${code}\n`)).toEqual(pairing);
   });
 
+  it("carries the site's link page when given, and codes issued without one still decode", () => {
+    const withPage = { ...pairing, linkPageUrl: 'https://acme.atlassian.net/jira/apps/app-id/env-id' };
+    expect(decodePairingCode(encodePairingCode(withPage))).toEqual(withPage);
+    // A code as issued before linkPageUrl existed (same format, field absent).
+    const payload = Buffer.from(JSON.stringify(pairing)).toString('base64url');
+    const old = `swb1.${payload}.${encodePairingCode(pairing).split('.').at(-1)}`;
+    expect(decodePairingCode(old)).toEqual(pairing);
+    expect(() => encodePairingCode({ ...pairing, linkPageUrl: 'http://acme.example/link' })).toThrow();
+  });
+
   it('refuses other text and damaged codes without echoing them', () => {
     for (const bad of ['hello', 'swb1.!!!', `swb1.${Buffer.from('{"tenant":"t"}').toString('base64url')}`]) {
       const e = (() => {
