@@ -1,3 +1,4 @@
+import { SUMMARY_MAX_CHARS } from '@switchboard/shared';
 import { z } from 'zod';
 
 /**
@@ -52,7 +53,34 @@ export const SlackMessageSchema = z.discriminatedUnion('kind', [
     approvalId: z.string().regex(/^\d+$/).optional(),
     reason: z.string().max(2000).optional(),
   }),
+  z.object({
+    kind: z.literal('decision.query'),
+    /** The Slack service's id for `/switchboard KEY`; the `decision.answer` names it. */
+    queryId: z.string().min(1).max(100),
+    issueKey: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/),
+    /** The asker's linked account: Jira decides, as this user, whether they may see the issue. */
+    accountId: z.string().min(1).max(128),
+  }),
+  z.object({
+    kind: z.literal('request.create'),
+    /** The Slack service's id for this request: the first delivery per id creates, later ones get the answer again. */
+    requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+    summary: z.string().trim().min(1).max(SUMMARY_MAX_CHARS),
+    description: z.string().max(10_000).default(''),
+    /** The linked Atlassian account of whoever raised it in Slack; the request is created as them. */
+    reporterAccountId: z.string().regex(/^[A-Za-z0-9:_-]{1,128}$/),
+    source: z.object({
+      channelId: z.string().regex(/^[CDG][A-Z0-9]{2,32}$/),
+      messageTs: z.string().regex(/^\d{1,12}\.\d{1,8}$/),
+      permalink: z
+        .url({ protocol: /^https$/ })
+        .max(2000)
+        .optional(),
+    }),
+  }),
   z.object({ kind: z.literal('ping') }),
+  /** A Slack admin unpaired this site (`/switchboard unpair`): forget the pairing and its secret. */
+  z.object({ kind: z.literal('pairing.ended') }),
 ]);
 export type SlackMessage = z.infer<typeof SlackMessageSchema>;
 

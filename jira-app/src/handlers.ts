@@ -4,6 +4,9 @@ import { IssueEventSchema, issuePaths, SlackMessageSchema, TriageJobSchema } fro
 import { applyApproval } from './flows/approval';
 import { runBacktestJob } from './flows/backtest';
 import { recordChangelogCorrections } from './flows/corrections';
+import { answerDecisionQuery } from './flows/decision-query';
+import { createIntakeRequest } from './flows/intake';
+import { queueCreatedTriage } from './flows/queue-triage';
 import { runRetrain, startRetrain } from './flows/retrain';
 import { watchSla } from './flows/sla-watch';
 import { notifySlack } from './flows/slack-out';
@@ -11,9 +14,6 @@ import { runTriage } from './flows/triage';
 import { handleSlackWebTrigger, type WebTriggerRequest } from './flows/webtrigger';
 import { log } from './log';
 import type { Platform } from './platform';
-
-/** A product event is delivered at least once; a day covers every redelivery Forge makes. DESIGN §5. */
-const DEDUPE_TTL_SECONDS = 86_400;
 
 /** Forge retries a consumer at most 4 times on request, each after at most 900 s. DESIGN §5. */
 const MAX_RETRY_AFTER_SECONDS = 900;
@@ -37,15 +37,7 @@ export function createHandlers(platform: () => Platform) {
       const parsed = IssueEventSchema.safeParse(event);
       if (!parsed.success) return log('event-invalid', { event: 'created', problems: issuePaths(parsed.error) });
       const { id, key } = parsed.data.issue;
-      const dedupeKey = `dedupe:created:${id}`;
-      if (!(await p.kv.setIfAbsent(dedupeKey, p.now(), DEDUPE_TTL_SECONDS)))
-        return log('event-duplicate', { issue: key });
-      try {
-        await p.push('triage', [{ body: { issueId: id, issueKey: key, cause: 'created' } }]);
-      } catch (e) {
-        await p.kv.delete(dedupeKey); // not queued: let Forge's redelivery try again
-        throw e;
-      }
+      if (!(await queueCreatedTriage(p, { id, key }))) return log('event-duplicate', { issue: key });
     },
 
     async onIssueUpdated(event: unknown): Promise<void> {
@@ -85,6 +77,14 @@ export function createHandlers(platform: () => Platform) {
         return;
       }
       const m = SlackMessageSchema.safeParse(event.body);
+      if (m.success && m.data.kind === 'decision.query') {
+        const query = m.data;
+        return retryLater(p, 'work', () => answerDecisionQuery(p, query), event);
+      }
+      if (m.success && m.data.kind === 'request.create') {
+        const request = m.data;
+        return retryLater(p, 'work', () => createIntakeRequest(p, request), event);
+      }
       if (!m.success || m.data.kind !== 'approval.decided') return log('job-invalid', { queue: 'work' });
       const decided = m.data;
       return retryLater(p, 'work', () => applyApproval(p, decided), event);

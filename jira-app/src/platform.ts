@@ -29,8 +29,8 @@ export interface Platform {
   push(queue: QueueName, events: { body: Record<string, unknown>; delayInSeconds?: number }[]): Promise<void>;
   /** This installation's URL of a web trigger module (the Slack service calls it). */
   webTriggerUrl(moduleKey: string): Promise<string>;
-  /** Egress to the paired Slack service (the manifest's only backend). */
-  post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number }>;
+  /** Egress to the paired Slack service (the manifest's only backend); `body` is the answer's text. */
+  post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }>;
 }
 
 export type QueueName = 'triage' | 'work' | 'retrain';
@@ -45,6 +45,7 @@ export interface KeyValue {
   list<T>(prefix: string, max?: number, pageSize?: number): Promise<{ key: string; value: T }[]>;
   getSecret<T>(key: string): Promise<T | undefined>;
   setSecret<T>(key: string, value: T): Promise<void>;
+  deleteSecret(key: string): Promise<void>;
 }
 
 export type EntityName = 'decision' | 'correction' | 'audit';
@@ -106,7 +107,7 @@ export function forgePlatform(
     webTriggerUrl: (moduleKey) => webTrigger.getUrl(moduleKey),
     post: async (url, headers, body) => {
       const res = await api.fetch(url, { method: 'POST', headers, body });
-      return { status: res.status };
+      return { status: res.status, body: await res.text() };
     },
   };
 }
@@ -144,6 +145,7 @@ function forgeKeyValue(): KeyValue {
     },
     getSecret: (key) => kvs.getSecret(key),
     setSecret: (key, value) => kvs.setSecret(key, value),
+    deleteSecret: (key) => kvs.deleteSecret(key),
   };
 }
 

@@ -17,7 +17,9 @@ import { recentIndex, remember } from '../store/recent';
 import { priorityName, projectOverrides, settings } from '../store/settings';
 import { countApplied } from './corrections';
 import { type DecisionRecord, epochSeconds, toView } from './decision-view';
+import { escalationAudience } from './escalation-audience';
 import { notifySlack } from './slack-out';
+import { sendTriageNotices } from './triage-notices';
 
 const WRITE_MARKER = 'switchboard.write';
 const DECISION_PROPERTY = 'switchboard.decision';
@@ -64,6 +66,7 @@ export async function runTriage(p: Platform, job: TriageJob): Promise<TriageOutc
     written: {},
   };
   let outcome: TriageOutcome = 'suggested';
+  let assignedTo: string | undefined;
   if (confident) {
     let write = decisionWrite(decision, writeId, s);
     try {
@@ -85,8 +88,10 @@ export async function runTriage(p: Platform, job: TriageJob): Promise<TriageOutc
       ...(decision.classification.label ? { category: decision.classification.label } : {}),
     };
     if (outcome === 'applied') await countApplied(p, record.written);
-    if (decision.assignee.id && write.assignee === decision.assignee.id)
+    if (decision.assignee.id && write.assignee === decision.assignee.id) {
+      assignedTo = decision.assignee.id;
       await p.kv.set(PEOPLE_KEY, recordAssignment(people, decision.team.name, decision.assignee.id));
+    }
   }
   await p.entities.set('decision', issue.id, record);
   await remember(p.kv, issue.id, issue.ticket, issue.ticket.created ? Date.parse(issue.ticket.created) : p.now());
@@ -112,11 +117,21 @@ export async function runTriage(p: Platform, job: TriageJob): Promise<TriageOutc
         reasons: decision.needsApproval.reasons,
         priority: decision.priority.level,
         team: decision.team.name,
+        // Who may decide, who is asked after fallbackAfter, and the site's timing (flows/escalation-audience.ts).
+        ...(await escalationAudience(p, engine.config)),
       },
       1,
       `escalation.proposed:${escalationId}`,
     );
   }
+  await sendTriageNotices(p, {
+    issueId: issue.id,
+    issueKey: issue.key,
+    summary: issue.ticket.summary,
+    decision,
+    applied: record.applied,
+    assignedTo,
+  });
   log('triaged', {
     issue: issue.key,
     outcome,

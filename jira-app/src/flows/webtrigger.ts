@@ -3,6 +3,7 @@ import { issuePaths, SlackMessageSchema } from '../events';
 import { log } from '../log';
 import type { Platform } from '../platform';
 import { PAIRING_KEY, PAIRING_SECRET_KEY, type Pairing } from './slack-out';
+import { forgetPairing } from './unpair';
 
 /** Forge's web trigger request and response. https://developer.atlassian.com/platform/forge/manifest-reference/modules/web-trigger/ */
 export interface WebTriggerRequest {
@@ -75,6 +76,12 @@ export async function handleSlackWebTrigger(p: Platform, req: WebTriggerRequest)
     return reply(400, { error: 'invalid message', problems: issuePaths(parsed.error) });
   }
   if (parsed.data.kind === 'ping') return reply(200, { ok: true });
+  if (parsed.data.kind === 'pairing.ended') {
+    // Two KVS deletes: quick enough to do here, and the Slack service learns at once that it worked.
+    await forgetPairing(p);
+    log('unpaired', { by: 'slack' });
+    return reply(200, { ok: true });
+  }
   await p.push('work', [{ body: { ...parsed.data } }]);
   return reply(202, { accepted: true });
 }

@@ -75,6 +75,11 @@ export interface PairingView {
   pairedAt?: string;
 }
 
+/** The identity link page's answer: linked, or why not (unknown, used and expired tokens read the same). */
+export type LinkRedeemResult =
+  | { linked: true; slackUserName?: string }
+  | { linked: false; reason: 'expired' | 'not-paired' | 'unreachable'; message: string };
+
 export interface ProjectOverrides {
   enabled: boolean;
   autoApplyAt?: number;
@@ -100,6 +105,10 @@ export interface ResolverApi {
    * with `/switchboard pair`; the secret itself stays only in KVS secrets.
    */
   'admin.createPairing': { payload: { serviceUrl: string }; result: { pairingCode: string; tenant: string } };
+  /** Tells the Slack service (best effort), then forgets the pairing and its secret. */
+  'admin.unpair': { payload: Record<string, never>; result: { unpaired: boolean; slackTold: boolean } };
+  /** The global page "Link Slack account": binds the token's Slack user to the logged-in Atlassian account. */
+  'link.redeem': { payload: { token: string }; result: LinkRedeemResult };
   'project.get': { payload: { projectKey: string }; result: ProjectOverrides };
   'project.save': {
     payload: { projectKey: string; overrides: ProjectOverrides };

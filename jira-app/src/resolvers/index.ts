@@ -23,6 +23,8 @@ export function createUiResolver(platform: () => Platform) {
     'admin.retrainNow',
     'admin.pairing',
     'admin.createPairing',
+    'admin.unpair',
+    'link.redeem',
     'project.get',
     'project.save',
   ];

@@ -10,19 +10,25 @@ import {
   recordCorrection,
 } from '../flows/corrections';
 import { type DecisionRecord, epochSeconds } from '../flows/decision-view';
+import { redeemSlackLink } from '../flows/identity-link';
 import { RETRAIN_STATUS_KEY, type RetrainStatus, startRetrain } from '../flows/retrain';
 import { PAIRING_KEY, PAIRING_SECRET_KEY, type Pairing } from '../flows/slack-out';
+import { unpairSlack } from '../flows/unpair';
 import type { Platform } from '../platform';
 import { currentConfig, currentEngine, saveConfig } from '../store/config';
 import { modelMeta } from '../store/model';
 import { ProjectOverridesSchema, priorityName, projectOverrides, settings } from '../store/settings';
 import type { BacktestView, CorrectableField, ResolverApi, ResolverName } from './api';
+import { LINK_MODULE, linkPageUrl } from './link-page';
 
 /** What Forge tells a resolver about the caller; `moduleKey` says which UI called, and cannot be forged. */
 export interface CallContext {
   accountId?: string;
   moduleKey?: string;
   extension?: { issue?: { key?: string; id?: string }; project?: { key?: string } };
+  /** This site's base URL and the calling module's id; together they give the link page's URL (link-page.ts). */
+  siteUrl?: string;
+  localId?: string;
 }
 
 type Impl = { [N in ResolverName]: (payload: unknown, ctx: CallContext) => Promise<ResolverApi[N]['result']> };
@@ -198,7 +204,23 @@ export function createResolvers(p: Platform): Impl {
       const webTriggerUrl = await p.webTriggerUrl(SLACK_WEBTRIGGER_MODULE);
       await p.kv.setSecret(PAIRING_SECRET_KEY, secret);
       await p.kv.set<Pairing>(PAIRING_KEY, { serviceUrl, tenant, pairedAt: new Date(p.now()).toISOString() });
-      return { pairingCode: link.encodePairingCode({ tenant, secret, webTriggerUrl }), tenant };
+      const page = linkPageUrl(ctx);
+      const code = link.encodePairingCode({ tenant, secret, webTriggerUrl, ...(page ? { linkPageUrl: page } : {}) });
+      return { pairingCode: code, tenant };
+    },
+
+    'admin.unpair': async (_payload, ctx) => {
+      requireModule(ctx, ADMIN_MODULE);
+      return unpairSlack(p);
+    },
+
+    'link.redeem': async (payload, ctx) => {
+      requireModule(ctx, LINK_MODULE);
+      // base64url of 32 random bytes (slack-app store/identity-links.ts); the bounds only keep junk out.
+      const { token } = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,200}$/) }).parse(payload);
+      // Who is linked comes from Forge's context, the logged-in user; a payload could name anyone.
+      if (!ctx.accountId) throw new Forbidden('no user');
+      return redeemSlackLink(p, token, ctx.accountId);
     },
 
     'project.get': async (payload, ctx) => {

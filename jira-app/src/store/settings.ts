@@ -14,6 +14,12 @@ export const SettingsSchema = z.object({
   triagedLabel: z.string().default('switchboard'),
   /** JQL that limits which projects are watched for SLA risk and used for retraining. */
   scopeJql: z.string().default('project is not EMPTY'),
+  /** Flow 7: the service desk that requests raised from Slack go to; unset = the site's first (lowest id). */
+  intakeServiceDeskId: z.string().regex(/^\d+$/).optional(),
+  /** Its request type when triage names none of its types; unset = the desk's first request type. */
+  intakeRequestTypeId: z.string().regex(/^\d+$/).optional(),
+  /** Triage categories whose request type is not named like them, e.g. `{network: '12'}` (request type ids). */
+  intakeRequestTypes: z.record(z.string(), z.string().regex(/^\d+$/)).default({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -25,6 +25,7 @@ export function SlackTab() {
   const timeZone = useTimeZone();
   // Held only in this component's state: leaving the page forgets it, as promised to the admin.
   const [issued, setIssued] = useState<Result<'admin.createPairing'>>();
+  const [unpaired, setUnpaired] = useState<Result<'admin.unpair'>>();
 
   if (issued) return <IssuedSecret issued={issued} onDone={() => setIssued(undefined)} />;
   if (pairing.error) {
@@ -34,16 +35,87 @@ export function SlackTab() {
   if (pairing.data.paired) {
     const since = pairing.data.pairedAt ? ` since ${formatWhen(pairing.data.pairedAt, timeZone)}` : '';
     return (
-      <Text>{`Paired with the Slack service at ${pairing.data.serviceUrl ?? 'an unknown address'}${since}.`}</Text>
+      <Stack space="space.100">
+        <Text>{`Paired with the Slack service at ${pairing.data.serviceUrl ?? 'an unknown address'}${since}.`}</Text>
+        <UnpairButton
+          onUnpaired={(result) => {
+            setUnpaired(result);
+            pairing.reload();
+          }}
+        />
+      </Stack>
     );
   }
   return (
-    <PairForm
-      onPaired={(result) => {
-        setIssued(result);
-        pairing.reload();
-      }}
-    />
+    <Stack space="space.100">
+      {unpaired && <UnpairedNotice slackTold={unpaired.slackTold} />}
+      <PairForm
+        onPaired={(result) => {
+          setIssued(result);
+          setUnpaired(undefined);
+          pairing.reload();
+        }}
+      />
+    </Stack>
+  );
+}
+
+/** Unpairing stops escalations to Slack at once, so it asks once more before it happens. */
+function UnpairButton({ onUnpaired }: { onUnpaired: (result: Result<'admin.unpair'>) => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string>();
+
+  const unpair = async (): Promise<void> => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      onUnpaired(await call('admin.unpair', {}));
+    } catch (e) {
+      setProblem(`Not unpaired: ${errorText(e)}`);
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  };
+  if (!confirming) {
+    return (
+      <Stack space="space.050">
+        {problem && <ErrorMessage>{problem}</ErrorMessage>}
+        <Button onClick={() => setConfirming(true)}>Unpair Slack</Button>
+      </Stack>
+    );
+  }
+  return (
+    <SectionMessage appearance="warning" title="Unpair Slack?">
+      <Stack space="space.100">
+        <Text>
+          Escalations and alerts stop going to Slack, pending escalations there are closed, and people must link their
+          accounts again after a new pairing.
+        </Text>
+        <Button appearance="danger" isDisabled={busy} onClick={() => void unpair()}>
+          Unpair
+        </Button>
+        <Button appearance="subtle" isDisabled={busy} onClick={() => setConfirming(false)}>
+          Cancel
+        </Button>
+      </Stack>
+    </SectionMessage>
+  );
+}
+
+function UnpairedNotice({ slackTold }: { slackTold: boolean }) {
+  return slackTold ? (
+    <SectionMessage appearance="success" title="Unpaired from Slack">
+      <Text>The Slack service was told and has forgotten this site too.</Text>
+    </SectionMessage>
+  ) : (
+    <SectionMessage appearance="warning" title="Unpaired here only">
+      <Text>
+        The Slack service could not be reached. A Slack workspace admin should type /switchboard unpair to remove its
+        half of the pairing; until then nothing from it is accepted here.
+      </Text>
+    </SectionMessage>
   );
 }
 
