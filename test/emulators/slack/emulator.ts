@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { DEFAULT_POST_LIMIT, type PostLimit } from './rate-limit';
 import { startServer } from './server';
 import { type AppCredentials, EmulatorState } from './state';
-import type { FaultInjector, ResponseUrlPost, SlackCall, Workspace } from './types';
+import type { FaultInjector, ResponseUrlPost, SlackCall, SocketMode, Workspace } from './types';
 import type { WorkspaceState } from './workspace';
 
 export interface SlackEmulatorOptions {
@@ -56,6 +56,11 @@ export class SlackEmulator {
     return this.state.faults;
   }
 
+  /** Socket Mode: the app-level token, envelopes to send over the app's connection, and its acks. */
+  get socketMode(): SocketMode {
+    return this.state.socketMode;
+  }
+
   addWorkspace(o: { name: string; teamId?: string }): Workspace {
     return this.state.addWorkspace(o.name, o.teamId);
   }
@@ -105,6 +110,8 @@ export class SlackEmulator {
   }
 
   async close(): Promise<void> {
+    // Upgraded sockets are no longer the HTTP server's to close.
+    this.state.socketMode.closeAll();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();

@@ -11,6 +11,7 @@ export { MESSAGE_TEXT_LIMIT } from './content';
 export { SlackEmulator, type SlackEmulatorOptions } from './emulator';
 export { VIEW_STACK_LIMIT } from './methods/views';
 export { DEFAULT_POST_LIMIT, type PostLimit } from './rate-limit';
+export { SOCKET_TICKET_TTL_MS } from './socket-mode';
 export { checkCall, DEFAULT_SLACK_SPEC_PATH, loadSlackSpec, type SlackSpec } from './spec';
 export type { AppCredentials } from './state';
 export { OAUTH_CODE_TTL_MS, RESPONSE_URL_TTL_MS, RESPONSE_URL_USES, TRIGGER_TTL_MS } from './tickets';
@@ -22,6 +23,10 @@ export type {
   FaultRule,
   ResponseUrlPost,
   SlackCall,
+  SocketAck,
+  SocketEnvelope,
+  SocketEnvelopeType,
+  SocketMode,
   StoredMessage,
   StoredView,
   Workspace,

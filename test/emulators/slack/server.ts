@@ -8,7 +8,10 @@ import type { EmulatorState } from './state';
 import type { Fault } from './types';
 import type { WorkspaceState } from './workspace';
 
-/** The emulator's HTTP server: `/api/<method>` (Web API) and `/response/<id>` (response_url), recording every call. */
+/**
+ * The emulator's HTTP server: `/api/<method>` (Web API) and `/response/<id>` (response_url), recording every call,
+ * and WebSocket upgrades for Socket Mode.
+ */
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -107,6 +110,8 @@ export async function startServer(state: EmulatorState): Promise<Server> {
       res.end(JSON.stringify({ ok: false, error: `emulator_error: ${String(e)}` }));
     });
   });
+  // Socket Mode connections (socket-mode.ts) upgrade on the same port, as URLs from apps.connections.open.
+  server.on('upgrade', (req, socket) => state.socketMode.upgrade(req, socket));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return server;

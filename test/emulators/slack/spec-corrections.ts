@@ -77,7 +77,68 @@ const errorEnum = (doc: SpecDoc, method: string): string[] => {
 /** Errors the emulator answers for message content that the spec's enums lack. */
 const CONTENT_ERRORS = ['invalid_blocks', 'invalid_blocks_format', 'invalid_attachments', 'too_many_blocks'];
 
+/** Slack's standard errors for any method (as the spec lists them for others, e.g. apps.uninstall). */
+const STANDARD_ERRORS = [
+  'not_authed',
+  'invalid_auth',
+  'account_inactive',
+  'token_revoked',
+  'no_permission',
+  'org_login_required',
+  'invalid_arg_name',
+  'invalid_array_arg',
+  'invalid_charset',
+  'invalid_form_data',
+  'invalid_post_type',
+  'missing_post_type',
+  'team_added_to_org',
+  'invalid_json',
+  'json_not_object',
+  'request_timeout',
+  'upgrade_required',
+  'fatal_error',
+];
+
 export const CORRECTIONS: Correction[] = [
+  {
+    where: 'apps.connections.open',
+    why:
+      'missing: Socket Mode (January 2021) is newer than the spec. Added as documented at ' +
+      'https://docs.slack.dev/reference/methods/apps.connections.open: an app-level token (connections:write) is ' +
+      'required, the answer is `{ok, url}`, and a token of another kind is `not_allowed_token_type`',
+    apply: (doc) => {
+      doc.paths['/apps.connections.open'] = {
+        post: {
+          operationId: 'apps_connections_open',
+          parameters: [{ name: 'token', in: 'header', type: 'string', required: true }],
+          responses: {
+            '200': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['ok', 'url'],
+                properties: {
+                  ok: { $ref: '#/definitions/defs_ok_true' },
+                  url: { type: 'string', pattern: '^wss?://' },
+                },
+              },
+            },
+            default: {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['ok', 'error'],
+                properties: {
+                  ok: { $ref: '#/definitions/defs_ok_false' },
+                  error: { type: 'string', enum: [...STANDARD_ERRORS, 'not_allowed_token_type'] },
+                },
+              },
+            },
+          },
+        },
+      };
+    },
+  },
   {
     where: 'unions (objs_user, objs_conversation, objs_message.bot_id, conversations.open `channel`, ...)',
     why:

@@ -1,6 +1,7 @@
 import { Faults } from './faults';
 import { hash, Rng, slackId } from './random';
 import { ChannelPostLimiter, type PostLimit } from './rate-limit';
+import { SocketModeHub } from './socket-mode';
 import {
   dottedId,
   OAUTH_CODE_TTL_MS,
@@ -51,6 +52,7 @@ export class EmulatorState {
   readonly triggers: TicketBook<TriggerData>;
   readonly oauthCodes: TicketBook<OAuthCodeData>;
   readonly responseUrls: TicketBook<ResponseUrlData>;
+  readonly socketMode: SocketModeHub;
   /** http://127.0.0.1:PORT, set once the server listens. */
   baseUrl = '';
 
@@ -69,6 +71,7 @@ export class EmulatorState {
     this.triggers = new TicketBook(1, TRIGGER_TTL_MS, now);
     this.oauthCodes = new TicketBook(1, OAUTH_CODE_TTL_MS, now);
     this.responseUrls = new TicketBook(RESPONSE_URL_USES, RESPONSE_URL_TTL_MS, now);
+    this.socketMode = new SocketModeHub(now, seed, this.app.appId, () => this.baseUrl);
   }
 
   addWorkspace(name: string, teamId?: string): WorkspaceState {

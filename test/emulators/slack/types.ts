@@ -102,3 +102,48 @@ export interface FaultInjector {
   add(rule: FaultRule): void;
   clear(): void;
 }
+
+/** Socket Mode envelope types the emulator sends. https://docs.slack.dev/apis/events-api/using-socket-mode */
+export type SocketEnvelopeType = 'events_api' | 'slash_commands' | 'interactive';
+
+/** One envelope as sent over the socket. */
+export interface SocketEnvelope {
+  envelope_id: string;
+  type: SocketEnvelopeType;
+  /** What Slack would have POSTed over HTTP: the event_callback body, the command's fields, or the interaction. */
+  payload: Record<string, unknown>;
+  accepts_response_payload: boolean;
+  retry_attempt?: number;
+  retry_reason?: string;
+}
+
+/** An acknowledgement the app sent back. */
+export interface SocketAck {
+  envelopeId: string;
+  /** Whether it names an envelope the emulator sent. */
+  known: boolean;
+  /** The response payload, e.g. a slash command's reply; absent for a bare ack. */
+  payload?: unknown;
+  /** Injected clock. */
+  at: number;
+}
+
+/** The Socket Mode side of the emulator (`SlackEmulator.socketMode`). */
+export interface SocketMode {
+  /** The app-level token (xapp-...) apps.connections.open accepts. */
+  readonly appToken: string;
+  /** Open connections. */
+  readonly connections: number;
+  readonly envelopes: SocketEnvelope[];
+  readonly acks: SocketAck[];
+  /** Resolves once an app is connected. */
+  connected(): Promise<void>;
+  /** Delivers an envelope to the newest connection; resolves with its ack (rejects if none comes within 10 s). */
+  send(
+    type: SocketEnvelopeType,
+    payload: Record<string, unknown>,
+    o?: { acceptsResponsePayload?: boolean },
+  ): Promise<SocketAck>;
+  /** Drops every connection. */
+  closeAll(): void;
+}

@@ -1,4 +1,5 @@
 import type { MethodDef } from '../reply';
+import { appsMethods } from './apps';
 import { chatMethods } from './chat';
 import { conversationMethods } from './conversations';
 import { identityMethods } from './identity';
@@ -12,4 +13,5 @@ export const METHODS: Record<string, MethodDef> = {
   ...chatMethods,
   ...viewMethods,
   ...oauthMethods,
+  ...appsMethods,
 };
