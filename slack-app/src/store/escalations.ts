@@ -26,12 +26,15 @@ export interface Escalation {
   remindAt?: number;
   expiresAt: number;
   fallbackSent: boolean;
+  /** Added to `approvers` at `fallbackAt` if still open (migration 009). */
+  fallbackApprovers: string[];
+  fallbackAt?: number;
 }
 
 export type NewEscalation = Pick<
   Escalation,
   'id' | 'tenant' | 'issueKey' | 'requesterAccountId' | 'approvers' | 'createdAt' | 'expiresAt'
-> & { remindAt?: number };
+> & { remindAt?: number; fallbackApprovers?: string[]; fallbackAt?: number };
 
 const Row = z
   .object({
@@ -50,6 +53,8 @@ const Row = z
     remind_at: optionalEpochMs,
     expires_at: epochMs,
     fallback_sent: z.boolean(),
+    fallback_approvers: z.array(z.string()),
+    fallback_at: optionalEpochMs,
   })
   .transform(
     (r): Escalation =>
@@ -69,6 +74,8 @@ const Row = z
         remindAt: r.remind_at,
         expiresAt: r.expires_at,
         fallbackSent: r.fallback_sent,
+        fallbackApprovers: r.fallback_approvers,
+        fallbackAt: r.fallback_at,
       }),
   );
 
@@ -83,8 +90,9 @@ const one = (rows: unknown[]): Escalation | undefined => parseRows(Row, rows)[0]
 /** Returns false when an escalation with this id exists already (a redelivered request), leaving it as it was. */
 export async function createEscalation(q: Queryable, e: NewEscalation): Promise<boolean> {
   const { rowCount } = await q.query(
-    `INSERT INTO escalations (id, tenant, issue_key, requester_account_id, approvers, created_at, remind_at, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
+    `INSERT INTO escalations (id, tenant, issue_key, requester_account_id, approvers, created_at, remind_at, expires_at,
+       fallback_approvers, fallback_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
     [
       e.id,
       e.tenant,
@@ -95,6 +103,8 @@ export async function createEscalation(q: Queryable, e: NewEscalation): Promise<
       toDate(e.createdAt),
       toOptionalDate(e.remindAt),
       toDate(e.expiresAt),
+      JSON.stringify(e.fallbackApprovers ?? []),
+      toOptionalDate(e.fallbackAt),
     ],
   );
   return rowCount === 1;
@@ -167,6 +177,25 @@ export async function expireEscalation(q: Queryable, id: string, at: number): Pr
   const { rows } = await q.query(
     `UPDATE escalations SET status = 'expired', decided_at = $2
      WHERE id = $1 AND ${OPEN} AND expires_at <= $2 RETURNING *`,
+    [id, toDate(at)],
+  );
+  return one(rows);
+}
+
+/**
+ * The fallback's transition, once: an open escalation whose fallback time has come gets its fallback approvers
+ * added to its approvers (each once) and `fallback_sent`. Undefined when it was done already, the escalation
+ * closed, or the time is not yet `at`.
+ */
+export async function addFallbackApprovers(q: Queryable, id: string, at: number): Promise<Escalation | undefined> {
+  const { rows } = await q.query(
+    `UPDATE escalations SET fallback_sent = true,
+       approvers = approvers || COALESCE(
+         (SELECT jsonb_agg(f ORDER BY n) FROM jsonb_array_elements(fallback_approvers) WITH ORDINALITY AS x(f, n)
+          WHERE NOT approvers @> jsonb_build_array(f)),
+         '[]'::jsonb)
+     WHERE id = $1 AND ${OPEN} AND NOT fallback_sent AND fallback_at IS NOT NULL AND fallback_at <= $2
+     RETURNING *`,
     [id, toDate(at)],
   );
   return one(rows);

@@ -51,31 +51,36 @@ export async function createLinkToken(
 
 /**
  * Spends a token: one conditional UPDATE, so of two concurrent redemptions exactly one gets the Slack user.
- * Unknown, used and expired tokens all return undefined; the caller must not tell them apart to the user.
+ * Unknown, used and expired tokens all return undefined; the caller must not tell them apart to the user. With
+ * `teamId`, a token of another workspace is treated as unknown too, and left unspent.
  */
 export async function consumeLinkToken(
   q: Queryable,
   token: string,
   now: number,
+  teamId?: string,
 ): Promise<{ teamId: string; slackUserId: string } | undefined> {
   const { rows } = await q.query(
     `UPDATE link_tokens SET used_at = $2
-     WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2
+     WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 AND ($3::text IS NULL OR team_id = $3)
      RETURNING team_id, slack_user_id`,
-    [hashToken(token), toDate(now)],
+    [hashToken(token), toDate(now), teamId ?? null],
   );
   const [row] = parseRows(TokenRow, rows);
   return row && { teamId: row.team_id, slackUserId: row.slack_user_id };
 }
 
-/** Spends the token and links its Slack user to `accountId` in one transaction; undefined if the token is no good. */
+/**
+ * Spends the token and links its Slack user to `accountId` in one transaction; undefined if the token is no good.
+ * `teamId` (the workspace the site is paired with) keeps one workspace's token from linking into another's site.
+ */
 export async function redeemLinkToken(
   pool: pg.Pool,
   token: string,
-  o: { accountId: string; tenant: string; now: number },
+  o: { accountId: string; tenant: string; now: number; teamId?: string },
 ): Promise<IdentityLink | undefined> {
   return withTransaction(pool, async (client) => {
-    const owner = await consumeLinkToken(client, token, o.now);
+    const owner = await consumeLinkToken(client, token, o.now, o.teamId);
     if (!owner) return undefined;
     const link: IdentityLink = { ...owner, accountId: o.accountId, tenant: o.tenant, linkedAt: o.now };
     await saveIdentityLink(client, link);

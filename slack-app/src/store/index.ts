@@ -3,6 +3,23 @@ export { readStoreConfig, type StoreConfig } from './config';
 export { decryptSecret, type EncryptionKey, encryptSecret, parseEncryptionKey, type Sealed } from './crypto';
 export { type Database, DEFAULT_DATA_DIR, type OpenOptions, openDatabase, type Queryable, withTransaction } from './db';
 export {
+  type AnswerOutcome,
+  createDecisionQuery,
+  DECISION_QUERY_TTL_MS,
+  type DecisionQueryTarget,
+  type NewDecisionQuery,
+  recordDecisionAnswer,
+  releaseDecisionAnswer,
+} from './decision-queries';
+export {
+  type AlertChannel,
+  countEscalations,
+  countIntakeCreated,
+  type EscalationCounts,
+  listAlertChannels,
+} from './digest';
+export {
+  addFallbackApprovers,
   claimFallback,
   createEscalation,
   type DecideResult,
@@ -33,6 +50,16 @@ export {
 } from './identity-links';
 export { deleteInstallation, getInstallation, type Installation, saveInstallation } from './installations';
 export {
+  createIntakeRequest,
+  getIntakeRequest,
+  type IntakeOutcome,
+  type IntakeRequest,
+  type IntakeStatus,
+  markIntakeNotified,
+  type NewIntakeRequest,
+  recordIntakeOutcome,
+} from './intake-requests';
+export {
   type JobData,
   type JobHandler,
   type Jobs,
@@ -43,4 +70,24 @@ export {
   startJobs,
 } from './jobs';
 export { loadMigrations, MIGRATIONS_DIR, type Migration, migrate } from './migrate';
-export { claimPairing, deletePairing, getPairing, type Pairing, savePairing, setAlertChannel } from './pairings';
+export {
+  claimPairing,
+  deletePairing,
+  getPairing,
+  listPairedTenants,
+  listPairings,
+  type Pairing,
+  savePairing,
+  setAlertChannel,
+} from './pairings';
+export {
+  AT_RISK_KEEP_MS,
+  type AtRiskAlert,
+  type AtRiskEntry,
+  countAtRisk,
+  deleteStaleAtRisk,
+  listAtRisk,
+  listAtRiskForTeam,
+  recordAtRisk,
+} from './sla-at-risk';
+export { type EndedPairing, endPairingRecords } from './unpairing';

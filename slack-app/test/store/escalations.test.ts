@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addFallbackApprovers,
   claimFallback,
   createEscalation,
   decide,
@@ -40,6 +41,7 @@ describe.each(stores)('escalations on $name', (variant) => {
       messageTs: '1700000000.000100',
       status: 'pending',
       fallbackSent: false,
+      fallbackApprovers: [],
     });
     expect(await getEscalation(pool(), 'nope')).toBeUndefined();
   });
@@ -108,6 +110,30 @@ describe.each(stores)('escalations on $name', (variant) => {
     const claims = await Promise.all(Array.from({ length: 5 }, () => claimFallback(pool(), 'e5')));
     expect(claims.filter(Boolean)).toHaveLength(1);
     expect(await claimFallback(pool(), 'e4')).toBe(false);
+  });
+
+  it('adds the fallback approvers once, at their time, while open, without repeating an approver', async () => {
+    const fallbackAt = T0 + 30 * 60_000;
+    await createEscalation(pool(), {
+      ...escalation('e7'),
+      approvers: ['a1', 'a2'],
+      fallbackApprovers: ['f1', 'a2', 'f2'],
+      fallbackAt,
+    });
+    expect(await addFallbackApprovers(pool(), 'e7', fallbackAt - 1)).toBeUndefined();
+    const tries = await Promise.all(Array.from({ length: 5 }, () => addFallbackApprovers(pool(), 'e7', fallbackAt)));
+    const done = tries.filter((t) => t !== undefined);
+    expect(done).toHaveLength(1);
+    expect(done[0]).toMatchObject({ approvers: ['a1', 'a2', 'f1', 'f2'], fallbackSent: true, fallbackAt });
+    expect(await getEscalation(pool(), 'e7')).toEqual(done[0]);
+
+    // Nobody to fall back to, or decided first: nothing changes.
+    await createEscalation(pool(), escalation('e8'));
+    expect(await addFallbackApprovers(pool(), 'e8', fallbackAt)).toBeUndefined();
+    await createEscalation(pool(), { ...escalation('e9'), fallbackApprovers: ['f1'], fallbackAt });
+    await decide(pool(), { id: 'e9', decision: 'approved', by: 'approver-0', at: T0 + 1000 });
+    expect(await addFallbackApprovers(pool(), 'e9', fallbackAt)).toBeUndefined();
+    expect(await getEscalation(pool(), 'e9')).toMatchObject({ approvers, fallbackSent: false });
   });
 
   it('refuses a status outside the state machine and approvers that are not a list', async () => {

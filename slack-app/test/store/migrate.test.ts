@@ -30,13 +30,17 @@ describe.each(stores)('migrate on $name', (variant) => {
     expect(results.flat().sort()).toEqual(shippedNames);
     expect(results.some((r) => r.length === 0)).toBe(true);
     expect(await tables(store())).toEqual([
+      'decision_queries',
+      'decision_query_sites',
       'escalations',
       'events_seen',
       'identity_links',
       'installations',
+      'intake_requests',
       'link_tokens',
       'pairings',
       'schema_migrations',
+      'sla_at_risk',
     ]);
   });
 
