@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { type Database, type EncryptionKey, getInstallation } from '../store';
+import { ChannelPacer } from './pacer';
 
 export interface Bot {
   teamId: string;
@@ -11,7 +12,7 @@ export interface Bot {
 export interface SlackClients {
   /** Undefined when the app is not installed in that workspace. */
   bot(teamId: string): Promise<Bot | undefined>;
-  /** Throws when the app is not installed in that workspace. */
+  /** Throws when the app is not installed in that workspace. Its chat posts wait for their channel's slot. */
   client(teamId: string): Promise<webApi.WebClient>;
 }
 
@@ -22,6 +23,8 @@ export interface ClientsOptions {
   slackApiUrl?: string;
   /** A one-workspace deployment: only this team is served. */
   singleTeamId?: () => string | undefined;
+  /** Shared with the listeners' clients (app.ts), so both keep to one channel's rate together. */
+  pacer?: ChannelPacer;
 }
 
 /**
@@ -36,6 +39,7 @@ const TOKEN_CACHE_MS = 30_000;
 export function slackClients(o: ClientsOptions): SlackClients {
   const byToken = new Map<string, webApi.WebClient>();
   const cached = new Map<string, { bot: Bot; until: number }>();
+  const pacer = o.pacer ?? new ChannelPacer();
   const bot = async (teamId: string): Promise<Bot | undefined> => {
     const single = o.singleTeamId?.();
     if (single !== undefined && single !== teamId) return undefined;
@@ -54,10 +58,13 @@ export function slackClients(o: ClientsOptions): SlackClients {
       if (!found) throw new Error(`the app is not installed in workspace ${teamId}`);
       let client = byToken.get(found.botToken);
       if (!client) {
-        client = new webApi.WebClient(found.botToken, {
+        client = pacer.pace(
+          new webApi.WebClient(found.botToken, {
+            teamId,
+            ...(o.slackApiUrl ? { slackApiUrl: o.slackApiUrl } : {}),
+          }),
           teamId,
-          ...(o.slackApiUrl ? { slackApiUrl: o.slackApiUrl } : {}),
-        });
+        );
         byToken.set(found.botToken, client);
       }
       return client;
