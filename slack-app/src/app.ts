@@ -1,15 +1,21 @@
 import { App, type Logger, LogLevel, webApi } from '@slack/bolt';
+import { fallBack } from './approvals/fallback';
 import { expire, remind } from './approvals/schedule';
+import { runDailyDigest } from './digest/daily';
+import { DEFAULT_DIGEST, type DigestSchedule, startDigest } from './digest/schedule';
 import { sendToForge } from './forge/outbound';
 import { AtRiskBoard } from './home/at-risk';
 import { startHousekeeping } from './housekeeping';
 import type { OAuthOptions } from './http/oauth';
 import { type Listening, ServiceReceiver } from './http/receiver';
 import { serviceRoutes } from './http/routes';
+import { SocketServiceReceiver } from './http/socket-receiver';
 import { registerListeners } from './listeners';
+import { socketEventDedupe } from './listeners/socket-event-dedupe';
 import { errorFields, type Log, stderrLog } from './log';
 import { type ApprovalTiming, DEFAULT_TIMING, type Services } from './services';
 import { slackClients } from './slack/clients';
+import { ChannelPacer, type PacerClock, paceListenerClients } from './slack/pacer';
 import { type Database, type EncryptionKey, type JobData, type Jobs, type QueueName, saveInstallation } from './store';
 
 export interface SlackServiceOptions {
@@ -17,17 +23,26 @@ export interface SlackServiceOptions {
   /** Started by the caller, who also stops it. */
   jobs: Jobs;
   encryptionKey: EncryptionKey;
-  signingSecret: string;
+  /** Verifies /slack/events; required unless `socketMode`, which does not serve that route. */
+  signingSecret?: string;
+  /** Slack's traffic over Socket Mode (local development) instead of /slack/events. */
+  socketMode?: { appToken: string };
+  /** The daily digest's schedule, declared at start; tests leave it out and run the job themselves. */
+  digest?: DigestSchedule | 'off';
   /** A loopback Slack Web API in tests. */
   slackApiUrl?: string;
   clock?: () => number;
   forgeFetch?: typeof fetch;
+  /** Posts to response_urls; the default reaches whatever host Slack named in the interaction. */
+  slackFetch?: typeof fetch;
   /** One workspace from SLACK_BOT_TOKEN; its team is learnt from auth.test unless given. */
   single?: { botToken: string; teamId?: string };
   /** Many workspaces, installed through /slack/install. */
   oauth?: OAuthOptions;
   linkPageUrl?: string;
   timing?: Partial<ApprovalTiming>;
+  /** The clock channel pacing waits on (slack/pacer.ts); tests give a virtual one so nobody waits real seconds. */
+  pacing?: PacerClock;
   log?: Log;
 }
 
@@ -61,7 +76,9 @@ function boltLogger(log: Log): Logger {
 export function createSlackService(o: SlackServiceOptions): SlackService {
   const log = o.log ?? stderrLog;
   let singleTeamId: string | undefined;
+  const pacer = new ChannelPacer(o.pacing);
   const slack = slackClients({
+    pacer,
     db: o.db,
     encryptionKey: o.encryptionKey,
     ...(o.slackApiUrl ? { slackApiUrl: o.slackApiUrl } : {}),
@@ -74,19 +91,28 @@ export function createSlackService(o: SlackServiceOptions): SlackService {
     clock: o.clock ?? Date.now,
     slack,
     forgeFetch: o.forgeFetch ?? fetch,
-    atRisk: new AtRiskBoard(),
+    slackFetch: o.slackFetch ?? fetch,
+    atRisk: new AtRiskBoard(o.db.pool),
     timing: { ...DEFAULT_TIMING, ...o.timing },
     ...(o.linkPageUrl ? { linkPageUrl: o.linkPageUrl } : {}),
     log,
   };
   const logger = boltLogger(log);
   const routeOptions = {
-    signingSecret: o.signingSecret,
+    ...(o.socketMode ? {} : { signingSecret: o.signingSecret }),
     boltLogger: logger,
     ...(o.slackApiUrl ? { slackApiUrl: o.slackApiUrl } : {}),
     ...(o.oauth ? { oauth: o.oauth } : {}),
   };
-  const receiver = new ServiceReceiver((app) => serviceRoutes(services, routeOptions, app));
+  if (!o.socketMode && o.signingSecret === undefined) throw new Error('a signing secret or Socket Mode is needed');
+  const routes = (app: App) => serviceRoutes(services, routeOptions, app);
+  const receiver = o.socketMode
+    ? new SocketServiceReceiver(routes, {
+        appToken: o.socketMode.appToken,
+        logger,
+        ...(o.slackApiUrl ? { slackApiUrl: o.slackApiUrl } : {}),
+      })
+    : new ServiceReceiver(routes);
   const app = new App({
     receiver,
     logger,
@@ -98,12 +124,19 @@ export function createSlackService(o: SlackServiceOptions): SlackService {
     },
     ...(o.slackApiUrl ? { clientOptions: { slackApiUrl: o.slackApiUrl } } : {}),
   });
+  if (o.socketMode) app.use(socketEventDedupe(services));
+  app.use(paceListenerClients(pacer));
   registerListeners(app, services);
 
   const handlers: { [Q in QueueName]: (data: JobData<Q>) => Promise<void> } = {
     'forge-outbound': (data) => sendToForge(services, data),
     'escalation-reminder': (data) => remind(services, data.escalationId),
     'escalation-expiry': (data) => expire(services, data.escalationId),
+    'escalation-fallback': (data) => fallBack(services, data.escalationId),
+    'daily-digest': async () => {
+      const digest = o.digest && o.digest !== 'off' ? o.digest : DEFAULT_DIGEST;
+      await runDailyDigest(services, digest.timeZone);
+    },
   };
 
   return {
@@ -114,6 +147,8 @@ export function createSlackService(o: SlackServiceOptions): SlackService {
       await o.jobs.work('forge-outbound', handlers['forge-outbound']);
       await o.jobs.work('escalation-reminder', handlers['escalation-reminder']);
       await o.jobs.work('escalation-expiry', handlers['escalation-expiry']);
+      await o.jobs.work('escalation-fallback', handlers['escalation-fallback']);
+      if (o.digest) await startDigest(o.jobs, o.digest, handlers['daily-digest']);
       const listening = await receiver.start(port);
       const stopHousekeeping = startHousekeeping(services);
       return {

@@ -1,8 +1,8 @@
 import { errorFields } from './log';
 import type { Services } from './services';
-import { deleteExpiredLinkTokens, forgetSeenBefore, type Queryable } from './store';
+import { deleteExpiredLinkTokens, deleteStaleAtRisk, forgetSeenBefore, type Queryable } from './store';
 
-/** How often old delivery keys and spent link tokens are cleared. */
+/** How often old delivery keys, spent link tokens and stale SLA entries are cleared. */
 const EVERY_MS = 60 * 60_000;
 /**
  * How long delivery keys are kept: far past any replay window (5 minutes), Slack's retries (within the hour) and
@@ -10,9 +10,13 @@ const EVERY_MS = 60 * 60_000;
  */
 export const KEEP_SEEN_MS = 2 * 24 * 60 * 60_000;
 
-/** One sweep; returns how many delivery keys and link tokens went. */
-export async function sweep(q: Queryable, now: number): Promise<{ seen: number; tokens: number }> {
-  return { seen: await forgetSeenBefore(q, now - KEEP_SEEN_MS), tokens: await deleteExpiredLinkTokens(q, now) };
+/** One sweep; returns how many delivery keys, link tokens and App Home "at risk" entries went. */
+export async function sweep(q: Queryable, now: number): Promise<{ seen: number; tokens: number; atRisk: number }> {
+  return {
+    seen: await forgetSeenBefore(q, now - KEEP_SEEN_MS),
+    tokens: await deleteExpiredLinkTokens(q, now),
+    atRisk: await deleteStaleAtRisk(q, now),
+  };
 }
 
 /** Starts the hourly sweep; the returned function stops it. The timer never keeps the process alive. */

@@ -26,19 +26,24 @@ export async function main(env: Record<string, string | undefined> = process.env
       onError: (err) => stderrLog('db-connection-error', errorFields(err)),
     });
     await migrate(db.pool);
-    jobs = await startJobs(db, { onError: (err) => stderrLog('job-error', errorFields(err)) });
+    jobs = await startJobs(db, {
+      onError: (err) => stderrLog('job-error', errorFields(err)),
+      schedules: c.digest !== 'off',
+    });
     const service = createSlackService({
       db,
       jobs,
       encryptionKey: c.store.encryptionKey,
-      signingSecret: c.signingSecret,
+      ...(c.signingSecret ? { signingSecret: c.signingSecret } : {}),
+      ...(c.socketMode ? { socketMode: c.socketMode } : {}),
+      digest: c.digest,
       ...(c.slackApiUrl ? { slackApiUrl: c.slackApiUrl } : {}),
       ...(c.single ? { single: c.single } : {}),
       ...(c.oauth ? { oauth: c.oauth } : {}),
       ...(c.linkPageUrl ? { linkPageUrl: c.linkPageUrl } : {}),
     });
     const listening = await service.start(c.port);
-    const mode = c.single ? 'one workspace' : 'many workspaces';
+    const mode = `${c.single ? 'one workspace' : 'many workspaces'}${c.socketMode ? ', Socket Mode' : ''}`;
     process.stdout.write(`switchboard slack: listening on port ${listening.port} (${db.kind}, ${mode})\n`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());

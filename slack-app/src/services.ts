@@ -5,11 +5,14 @@ import type { Database, EncryptionKey, Jobs } from './store';
 
 /**
  * Approval timing. The defaults are those of the shipped config (shared/src/config/default.ts, `escalation`);
- * Forge does not send a site's own values with the proposal yet, so these apply to every site.
+ * Forge sends each site's own reminder, fallback and expiry with the proposal, and these apply only to a proposal
+ * without them (an older Forge app). Snooze is ours alone.
  */
 export interface ApprovalTiming {
   /** Reminder in the message's thread this long after it was posted. */
   remindAfterMs: number;
+  /** The fallback approvers are asked too this long after it was posted. */
+  fallbackAfterMs: number;
   /** Closed without a decision this long after it was posted. */
   expireAfterMs: number;
   /** What Snooze postpones the reminder by. */
@@ -18,6 +21,7 @@ export interface ApprovalTiming {
 
 export const DEFAULT_TIMING: ApprovalTiming = {
   remindAfterMs: 15 * 60_000,
+  fallbackAfterMs: 30 * 60_000,
   expireAfterMs: 24 * 60 * 60_000,
   snoozeMs: 60 * 60_000,
 };
@@ -32,6 +36,8 @@ export interface Services {
   slack: SlackClients;
   /** The only way out to Forge web triggers (DESIGN §6.1: one injected transport per external system). */
   forgeFetch: typeof fetch;
+  /** The way to Slack's response_urls (not Web API calls, which go through `slack`). */
+  slackFetch: typeof fetch;
   atRisk: AtRiskBoard;
   timing: ApprovalTiming;
   /** The Forge page that finishes identity linking; `/switchboard link` appends the token. */

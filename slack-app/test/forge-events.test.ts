@@ -133,7 +133,7 @@ describe.each(stores)('/forge/events on $name', (variant) => {
     const alert = posts().at(-1);
     expect(alert?.text).toBe('SLA at risk: OPS-7 (time to first response &lt;!channel&gt;)');
     expect(texts(alert?.blocks).filter((t) => t.includes('<!channel>'))).toEqual([]);
-    expect(rig.service.services.atRisk.list('site-a', rig.now())).toMatchObject([{ issueKey: 'OPS-7' }]);
+    expect(await rig.service.services.atRisk.list('site-a', rig.now())).toMatchObject([{ issueKey: 'OPS-7' }]);
   });
 
   it('marks a decision Jira refused on the message', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LINK_TOKEN_PARAM } from '../src/listeners/commands/link';
 import { getIdentityLink, getInstallation, redeemLinkToken } from '../src/store';
 import { SETUP_TIMEOUT_MS, stores, TEST_KEY, useStore } from './store/stores';
-import { LINK_PAGE_URL, type Rig, startRig, TENANT_A, until } from './support/rig';
+import { LINK_PAGE_URL, type Rig, startRig, TENANT_A, TENANT_B, until } from './support/rig';
 import { commandBody, eventCallback, FORM, JSON_TYPE } from './support/slack-requests';
 
 describe.each(stores)('App Home, /switchboard and install on $name', (variant) => {
@@ -25,9 +25,9 @@ describe.each(stores)('App Home, /switchboard and install on $name', (variant) =
     expect(res.status).toBe(200);
     return (await res.json()) as { response_type: string; text: string };
   };
-  const openHome = async (userId: string) => {
+  const openHome = async (userId: string, team = rig.acme) => {
     const body = eventCallback({
-      teamId: rig.acme.teamId,
+      teamId: team.teamId,
       eventId: `EvHome${++eventNo}`,
       event: { type: 'app_home_opened', user: userId, channel: 'D0HOME', tab: 'home', event_ts: '1.0' },
     });
@@ -35,7 +35,7 @@ describe.each(stores)('App Home, /switchboard and install on $name', (variant) =
     const before = published().length;
     expect((await rig.slack(body, JSON_TYPE)).status).toBe(200);
     await until(published, (p) => p.length > before);
-    const view = rig.acme.views().find((v) => v.type === 'home' && v.userId === userId);
+    const view = team.views().find((v) => v.type === 'home' && v.userId === userId);
     return JSON.stringify(view?.view.blocks);
   };
 
@@ -86,6 +86,38 @@ describe.each(stores)('App Home, /switchboard and install on $name', (variant) =
     const requesterHome = await openHome(rig.requester.id);
     expect(requesterHome).not.toContain('*OPS-1*');
     expect(requesterHome).toContain('*OPS-2*');
+  });
+
+  it("App Home lists only the sites paired with the viewer's workspace, most urgent first", async () => {
+    const sla = (tenant: string, id: string, issueKey: string, o: { breached: boolean; dueInMs: number }) => {
+      rig.advance(1_100);
+      return rig.forgeEvent(
+        {
+          id,
+          kind: 'sla.at_risk',
+          issueKey,
+          metric: 'time to resolution',
+          dueAt: new Date(rig.now() + o.dueInMs).toISOString(),
+          breached: o.breached,
+          priority: 'P1',
+          team: 'Desk',
+        },
+        { tenant },
+      );
+    };
+    expect((await sla(TENANT_A, 'sla-u1', 'URG-1', { breached: false, dueInMs: 60 * 60_000 })).status).toBe(200);
+    expect((await sla(TENANT_A, 'sla-u2', 'URG-2', { breached: true, dueInMs: -60_000 })).status).toBe(200);
+    expect((await sla(TENANT_B, 'sla-b1', 'OTH-1', { breached: false, dueInMs: 60_000 })).status).toBe(200);
+    const [ann] = rig.approvers;
+    if (!ann) throw new Error('no approver');
+    const acmeHome = await openHome(ann.id);
+    expect(acmeHome).not.toContain('OTH-1');
+    expect(acmeHome.indexOf('*URG-2*: time to resolution breached')).toBeGreaterThan(-1);
+    expect(acmeHome.indexOf('*URG-2*')).toBeLessThan(acmeHome.indexOf('*URG-1*'));
+    // Olga's workspace is paired with site-b; that she is linked to an account of site-a does not show her its risks.
+    const otherHome = await openHome(rig.outsider.id, rig.other);
+    expect(otherHome).toContain('*OTH-1*');
+    expect(otherHome).not.toContain('URG-');
   });
 
   it('App Home tells an unlinked user how to link', async () => {

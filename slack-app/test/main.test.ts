@@ -76,6 +76,80 @@ describe('npm run slack', () => {
   );
 
   it(
+    'in Socket Mode without SLACK_APP_TOKEN stops at once with exit 2, and needs no signing secret',
+    async () => {
+      const env = { ...baseEnv(), SLACK_SOCKET_MODE: '1', SLACK_BOT_TOKEN: 'xoxb-x', SWITCHBOARD_ENCRYPTION_KEY: KEY };
+      const { code, stderr } = await finish(run('node', ['slack-app/bin/slack.js'], env));
+      expect(code).toBe(2);
+      expect(stderr.trim()).toBe(
+        'switchboard slack: cannot start, missing SLACK_APP_TOKEN (an app-level token, xapp-..., for Socket Mode)',
+      );
+    },
+    START_TIMEOUT_MS,
+  );
+
+  it(
+    'with SLACK_SOCKET_MODE=1 takes Slack traffic over the socket and still serves health over HTTP',
+    async () => {
+      const emu = await SlackEmulator.start({ seed: 6 });
+      cleanups.push(() => emu.close());
+      const ws = emu.addWorkspace({ name: 'Socket' });
+      const user = ws.addUser({ name: 'sid' }).id;
+      const dataDir = await mkdtemp(join(tmpdir(), 'switchboard-main-'));
+      cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+      const child = run('node', ['slack-app/bin/slack.js'], {
+        ...baseEnv(),
+        PORT: '0',
+        SLACK_SOCKET_MODE: '1',
+        SLACK_APP_TOKEN: emu.socketMode.appToken,
+        SLACK_BOT_TOKEN: ws.botToken,
+        SLACK_API_URL: emu.apiUrl,
+        SWITCHBOARD_ENCRYPTION_KEY: KEY,
+        SWITCHBOARD_DATA_DIR: dataDir,
+      });
+      const done = finish(child);
+      const port = await new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the service did not start')), START_TIMEOUT_MS);
+        child.stdout?.on('data', (d: Buffer) => {
+          const m = /listening on port (\d+) \(pglite, one workspace, Socket Mode\)/.exec(d.toString());
+          if (m) {
+            clearTimeout(timer);
+            resolve(Number(m[1]));
+          }
+        });
+      });
+      const base = `http://127.0.0.1:${port}`;
+      expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true, db: 'pglite' });
+      expect((await fetch(`${base}/slack/events`, { method: 'POST', body: '{}' })).status).toBe(404);
+      expect(emu.socketMode.connections).toBe(1);
+
+      const ack = await emu.socketMode.send(
+        'events_api',
+        JSON.parse(
+          eventCallback({
+            teamId: ws.teamId,
+            eventId: 'EvSocket1',
+            event: { type: 'app_home_opened', user, channel: 'D0SOCK', tab: 'home', event_ts: '1.0' },
+          }),
+        ) as Record<string, unknown>,
+      );
+      expect(ack.envelopeId).toBe(emu.socketMode.envelopes[0]?.envelope_id);
+      for (let i = 0; i < 100 && !emu.calls.some((c) => c.method === 'views.publish'); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(emu.calls.map((c) => c.method)).toEqual(['auth.test', 'apps.connections.open', 'views.publish']);
+      expect(emu.calls.flatMap((c) => checkCall(c))).toEqual([]);
+
+      child.kill('SIGTERM');
+      const { code, stdout, stderr } = await done;
+      expect(code).toBe(0);
+      expect(emu.socketMode.connections).toBe(0);
+      expect(stdout + stderr).not.toContain(emu.socketMode.appToken);
+    },
+    2 * START_TIMEOUT_MS,
+  );
+
+  it(
     'with SLACK_BOT_TOKEN serves one workspace on embedded PGlite, then stops on SIGTERM',
     async () => {
       const emu = await SlackEmulator.start({ seed: 5 });

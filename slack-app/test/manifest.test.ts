@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CALLBACK_PATH } from '../src/http/oauth';
 import { COMMAND } from '../src/listeners/commands';
+import { SHORTCUT_CALLBACK_IDS } from '../src/listeners/shortcuts';
 import { BOT_SCOPES } from '../src/slack/scopes';
 
 const manifest = parse(readFileSync(join(import.meta.dirname, '..', '..', 'manifests', 'slack-app.yml'), 'utf8'));
@@ -29,5 +30,10 @@ describe('the Slack app manifest', () => {
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual([COMMAND]);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
+  });
+
+  it('declares the message shortcuts the listeners handle', () => {
+    const shortcuts = manifest.features.shortcuts as { type: string; callback_id: string }[];
+    expect(shortcuts.map((x) => [x.type, x.callback_id])).toEqual(SHORTCUT_CALLBACK_IDS.map((id) => ['message', id]));
   });
 });

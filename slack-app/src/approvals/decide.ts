@@ -18,7 +18,7 @@ export interface Clicker {
   userId: string;
 }
 
-export type Refusal = 'not-found' | 'other-workspace' | 'not-linked' | 'requester';
+export type Refusal = 'not-found' | 'other-workspace' | 'not-linked' | 'requester' | 'not-approver';
 
 export interface Authorized {
   escalation: Escalation;
@@ -32,12 +32,16 @@ export const REFUSAL_TEXT: Record<Refusal, string> = {
   'not-linked':
     'Link your Atlassian account first: type `/switchboard link`. The decision is made in Jira as you, so Switchboard needs to know who you are there.',
   requester: 'You asked for this escalation, so someone else has to decide it.',
+  'not-approver':
+    'You are not one of the approvers of this escalation, so Switchboard cannot take your decision. An approver named in the Switchboard configuration of this Jira site has to decide it.',
 };
 
 /**
  * DESIGN flow 2: a click counts only (a) from the workspace the escalation's Jira site is paired with, (b) by a
- * Slack user linked to an Atlassian account of that site, (c) who is not the requester. Whether that account
- * may approve is Jira's to say: Forge answers the approval as that person.
+ * Slack user linked to an Atlassian account of that site, (c) who is not the requester and (d) is one of the
+ * escalation's approvers (forge/proposed.ts; the fallback approvers join them later). Jira checks once more:
+ * Forge answers the approval as that person. `requesterMayAct` lets the requester through (c) and (d), for
+ * actions that decide nothing.
  */
 export async function authorizeClick(
   s: Services,
@@ -52,8 +56,10 @@ export async function authorizeClick(
   if (pairing.teamId !== clicker.teamId) return { ok: false, refusal: 'other-workspace' };
   const link = await getIdentityLink(q, clicker.teamId, clicker.userId);
   if (!link || link.tenant !== escalation.tenant) return { ok: false, refusal: 'not-linked' };
-  if (!o.requesterMayAct && link.accountId === escalation.requesterAccountId) {
-    return { ok: false, refusal: 'requester' };
+  if (link.accountId === escalation.requesterAccountId) {
+    if (!o.requesterMayAct) return { ok: false, refusal: 'requester' };
+  } else if (!escalation.approvers.includes(link.accountId)) {
+    return { ok: false, refusal: 'not-approver' };
   }
   return { ok: true, value: { escalation, pairing, link } };
 }

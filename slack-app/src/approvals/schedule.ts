@@ -7,18 +7,21 @@ import { closedMessage } from './present';
  * The database clock and ours may differ a little; a reminder this close to its time is due, one further away
  * was pushed back by a snooze and has a job of its own.
  */
-const DUE_TOLERANCE_MS = 60_000;
+export const DUE_TOLERANCE_MS = 60_000;
 
-const isOpen = (e: Escalation): boolean => e.status === 'pending' || e.status === 'snoozed';
+export const isOpen = (e: Escalation): boolean => e.status === 'pending' || e.status === 'snoozed';
 
 export async function scheduleReminder(s: Services, escalationId: string, delayMs: number): Promise<void> {
   await s.jobs.send('escalation-reminder', { escalationId }, { startAfter: startAfter(delayMs) });
 }
 
-/** The reminder and the expiry of a new escalation. */
+/** The reminder, the fallback (when there are fallback approvers) and the expiry of a new escalation. */
 export async function scheduleEscalationJobs(s: Services, e: Escalation): Promise<void> {
   const now = s.clock();
   if (e.remindAt !== undefined) await scheduleReminder(s, e.id, e.remindAt - now);
+  if (e.fallbackAt !== undefined) {
+    await s.jobs.send('escalation-fallback', { escalationId: e.id }, { startAfter: startAfter(e.fallbackAt - now) });
+  }
   await s.jobs.send('escalation-expiry', { escalationId: e.id }, { startAfter: startAfter(e.expiresAt - now) });
 }
 

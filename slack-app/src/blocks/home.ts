@@ -47,7 +47,7 @@ export function homeView(data: HomeData): types.HomeView {
   for (const e of data.pending) blocks.push(section(pendingLine(e)));
   if (data.moreThanShown) blocks.push(section('_More are waiting; the oldest are shown first._'));
   blocks.push({ type: 'divider' }, header('At risk'));
-  if (data.atRisk.length === 0) blocks.push(section('No SLA alerts in the last day.'));
+  if (data.atRisk.length === 0) blocks.push(section('No request is at risk.'));
   for (const a of data.atRisk) blocks.push(section(atRiskLine(a)));
   return { type: 'home', blocks };
 }

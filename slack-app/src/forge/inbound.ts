@@ -2,11 +2,17 @@ import { link } from '@switchboard/shared';
 import { errorFields } from '../log';
 import type { Services } from '../services';
 import { forgetSeen, getPairing, markSeen } from '../store';
+import { onAssignment } from './assignment';
+import { onDecisionAnswer } from './decision-answer';
 import { ForgeEventSchema, issuePaths } from './events';
+import { onIdentityLink } from './identity-link';
 import { NoAlertChannelError } from './no-channel';
+import { onPairingEnded } from './pairing-ended';
 import { onEscalationProposed } from './proposed';
 import { onEscalationRefused } from './refused';
+import { onRequestAnswered } from './request-answer';
 import { onSlaAtRisk } from './sla-at-risk';
+import { onRequestUrgent } from './urgent';
 
 export interface ForgeRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -70,11 +76,21 @@ export async function handleForgeEvent(s: Services, req: ForgeRequest): Promise<
     s.log('forge-refused', { tenant, reason: 'tenant mismatch' });
     return { status: 403, body: { error: 'wrong tenant' } };
   }
+  // Answered in the response, not by a claimed event id: the Jira page waits for the answer, a spent token makes a
+  // second redemption a harmless 410, and a claim would turn a retry into "ok" without linking anyone.
+  if (event.kind === 'identity.link') return onIdentityLink(s, pairing, event);
+  // Idempotent: once the pairing is gone, a redelivery is refused above as "not paired".
+  if (event.kind === 'pairing.ended') return onPairingEnded(s, pairing);
   const seenKey = `forge-event:${tenant}:${event.id}`;
   if (!(await markSeen(q, seenKey, s.clock()))) return { status: 200, body: { ok: true, duplicate: true } };
   try {
     if (event.kind === 'escalation.proposed') await onEscalationProposed(s, pairing, event);
     else if (event.kind === 'sla.at_risk') await onSlaAtRisk(s, pairing, event);
+    else if (event.kind === 'decision.answer') await onDecisionAnswer(s, pairing, event);
+    else if (event.kind === 'assignment') await onAssignment(s, pairing, event);
+    else if (event.kind === 'request.urgent') await onRequestUrgent(s, pairing, event);
+    else if (event.kind === 'request.created' || event.kind === 'request.failed')
+      await onRequestAnswered(s, pairing, event);
     else await onEscalationRefused(s, pairing, event);
     return { status: 200, body: { ok: true } };
   } catch (err) {

@@ -8,9 +8,9 @@ import { NoAlertChannelError } from './no-channel';
 
 /**
  * `escalation.proposed`: records the escalation and posts the approval message in the site's alert channel.
- * Approvers are everyone of the workspace linked to this site, recorded as who could be asked; who may really
- * approve is checked by Jira when Forge answers as the clicker (DESIGN flow 2). Safe to run again for the same
- * escalation: the row is created once, and the message is posted only if the row has none yet.
+ * Only the recorded approvers may decide here (approvals/decide.ts), never the requester; Jira checks again when
+ * Forge answers as the clicker (DESIGN flow 2). Safe to run again for the same escalation: the row is created
+ * once, and the message is posted only if the row has none yet.
  */
 export async function onEscalationProposed(
   s: Services,
@@ -21,17 +21,26 @@ export async function onEscalationProposed(
   const q = s.db.pool;
   const id = rowId(pairing.tenant, e.escalationId);
   const now = s.clock();
-  const linked = await listIdentityLinks(q, pairing.teamId, pairing.tenant);
+  // Without a requester, '' matches no account, so only Jira excludes them.
+  const requester = e.requesterAccountId ?? '';
+  const others = (ids: string[]) => [...new Set(ids)].filter((a) => a !== requester);
+  // Forge sends the site's approvers from its config. An older Forge app sends none: then, as before, everyone
+  // of the workspace linked to this site when the escalation arrives is an approver (who links later is not),
+  // and Jira has the last word.
+  const approvers = e.approvers ?? (await listIdentityLinks(q, pairing.teamId, pairing.tenant)).map((l) => l.accountId);
+  const fallbackApprovers = others(e.fallbackApprovers ?? []);
+  const timing = e.timing ?? s.timing;
   await createEscalation(q, {
     id,
     tenant: pairing.tenant,
     issueKey: e.issueKey,
-    // Forge does not send the requester yet; '' matches no account, so only Jira excludes them for now.
-    requesterAccountId: e.requesterAccountId ?? '',
-    approvers: [...new Set(linked.map((l) => l.accountId))],
+    requesterAccountId: requester,
+    approvers: others(approvers),
     createdAt: now,
-    remindAt: now + s.timing.remindAfterMs,
-    expiresAt: now + s.timing.expireAfterMs,
+    remindAt: now + timing.remindAfterMs,
+    expiresAt: now + timing.expireAfterMs,
+    // Nobody to fall back to, no fallback.
+    ...(fallbackApprovers.length > 0 ? { fallbackApprovers, fallbackAt: now + timing.fallbackAfterMs } : {}),
   });
   const escalation = await getEscalation(q, id);
   if (!escalation || escalation.messageTs) return;

@@ -15,7 +15,8 @@ export async function onSlaAtRisk(s: Services, pairing: Pairing, e: ForgeEventOf
     priority: e.priority,
     team: e.team,
   };
+  // Recorded first: an upsert is safe to repeat, so when the post fails and Forge resends, nothing doubles.
+  await s.atRisk.record(pairing.tenant, alert, s.clock());
   const client = await s.slack.client(pairing.teamId);
   await client.chat.postMessage({ channel: pairing.channelId, ...slaAlertMessage(alert) });
-  s.atRisk.record(pairing.tenant, alert, s.clock());
 }

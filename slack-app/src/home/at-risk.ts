@@ -1,30 +1,30 @@
 import type { SlaAlert } from '../blocks/sla-alert';
+import { type AtRiskEntry, listAtRisk, listAtRiskForTeam, type Queryable, recordAtRisk } from '../store';
 
-export interface AtRiskEntry extends SlaAlert {
-  receivedAt: number;
-}
+export type { AtRiskEntry };
 
-/** Per site, the alerts App Home lists; older ones are dropped first. */
-const MAX_ENTRIES_PER_TENANT = 20;
-/** An alert older than this is stale: Forge's SLA watch re-alerts within a day if it still matters. */
-const ENTRY_TTL_MS = 24 * 60 * 60_000;
+/** Enough for any one screen; callers showing fewer pass their own cap. */
+const DEFAULT_LIMIT = 50;
 
 /**
- * The "at risk" list of App Home: the latest SLA alerts per Jira site. Kept in memory on purpose: the alerts
- * themselves are in the alert channel, and this list only has to be right about the last day; a restart
- * empties it until the next alerts arrive.
+ * The "at risk" list of App Home and the daily digest: the latest SLA alert per request and metric of each Jira
+ * site, in the database (store/sla-at-risk.ts), so every instance of the service shows the same list and a
+ * restart keeps it. Entries go a day after their due time (housekeeping.ts).
  */
 export class AtRiskBoard {
-  private readonly byTenant = new Map<string, AtRiskEntry[]>();
+  constructor(private readonly q: Queryable) {}
 
-  record(tenant: string, alert: SlaAlert, at: number): void {
-    const kept = this.list(tenant, at).filter((e) => e.issueKey !== alert.issueKey || e.metric !== alert.metric);
-    kept.unshift({ ...alert, receivedAt: at });
-    this.byTenant.set(tenant, kept.slice(0, MAX_ENTRIES_PER_TENANT));
+  record(tenant: string, alert: SlaAlert, at: number): Promise<void> {
+    return recordAtRisk(this.q, tenant, alert, at);
   }
 
-  /** Newest first. */
-  list(tenant: string, now: number): AtRiskEntry[] {
-    return (this.byTenant.get(tenant) ?? []).filter((e) => now - e.receivedAt < ENTRY_TTL_MS);
+  /** One site's current entries, most urgent first. */
+  list(tenant: string, now: number, limit = DEFAULT_LIMIT): Promise<AtRiskEntry[]> {
+    return listAtRisk(this.q, tenant, now, limit);
+  }
+
+  /** The current entries of every site paired with the workspace `teamId`, and of no other. */
+  forWorkspace(teamId: string, now: number, limit: number): Promise<AtRiskEntry[]> {
+    return listAtRiskForTeam(this.q, teamId, now, limit);
   }
 }

@@ -13,7 +13,8 @@ const SLACK_BODY_LIMIT = 4 * 1024 * 1024;
 const FORGE_BODY_LIMIT = 256 * 1024;
 
 export interface RouteOptions {
-  signingSecret: string;
+  /** Verifies /slack/events; absent in Socket Mode, where Slack's traffic comes over the socket and the route is not served. */
+  signingSecret?: string;
   slackApiUrl?: string;
   oauth?: OAuthOptions;
   boltLogger: Logger;
@@ -38,16 +39,6 @@ const withBody =
 
 export function serviceRoutes(s: Services, o: RouteOptions, app: App): Routes {
   const routes: Routes = {
-    '/slack/events': {
-      POST: withBody(SLACK_BODY_LIMIT, (req, res, raw) =>
-        handleSlackRequest(
-          { app, db: s.db, signingSecret: o.signingSecret, clock: s.clock, log: s.log, boltLogger: o.boltLogger },
-          req,
-          res,
-          raw,
-        ),
-      ),
-    },
     '/forge/events': {
       POST: withBody(FORGE_BODY_LIMIT, async (req, res, raw) => {
         const answer = await handleForgeEvent(s, { headers: req.headers, rawBody: raw });
@@ -66,6 +57,19 @@ export function serviceRoutes(s: Services, o: RouteOptions, app: App): Routes {
       },
     },
   };
+  const signingSecret = o.signingSecret;
+  if (signingSecret !== undefined) {
+    routes['/slack/events'] = {
+      POST: withBody(SLACK_BODY_LIMIT, (req, res, raw) =>
+        handleSlackRequest(
+          { app, db: s.db, signingSecret, clock: s.clock, log: s.log, boltLogger: o.boltLogger },
+          req,
+          res,
+          raw,
+        ),
+      ),
+    };
+  }
   const oauth = o.oauth;
   if (oauth) {
     const deps = {

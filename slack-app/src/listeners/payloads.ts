@@ -89,6 +89,8 @@ export interface CommandCall {
   channelId: string;
   triggerId: string;
   text: string;
+  /** Where later answers go (5 uses within 30 minutes, DESIGN §5); Slack sends one with every command. */
+  responseUrl?: string;
 }
 
 const CommandSchema = z
@@ -98,6 +100,10 @@ const CommandSchema = z
     channel_id: channelId,
     trigger_id: z.string().min(1),
     text: z.string().max(4000),
+    response_url: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional(),
   })
   .transform(
     (c): CommandCall => ({
@@ -106,6 +112,7 @@ const CommandSchema = z
       channelId: c.channel_id,
       triggerId: c.trigger_id,
       text: c.text.trim(),
+      ...(c.response_url ? { responseUrl: c.response_url } : {}),
     }),
   );
 

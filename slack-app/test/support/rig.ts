@@ -3,6 +3,7 @@ import { checkCall, SlackEmulator, type Workspace } from '../../../test/emulator
 import { createSlackService, type SlackService } from '../../src/app';
 import { rowId } from '../../src/approvals/ids';
 import type { LogFields } from '../../src/log';
+import type { PacerClock } from '../../src/slack/pacer';
 import {
   type Database,
   type EncryptionKey,
@@ -61,7 +62,14 @@ export interface Rig {
     o?: { tenant?: string; secret?: string; timestamp?: number },
   ): Promise<Response>;
   /** Sends escalation.proposed for `issueKey` and returns our escalation id. */
-  propose(o: { escalationId: string; issueKey: string; summary?: string; requester?: Person }): Promise<string>;
+  propose(o: {
+    escalationId: string;
+    issueKey: string;
+    summary?: string;
+    requester?: Person;
+    /** More fields of the event, e.g. `approvers`, `fallbackApprovers`, `timing`. */
+    extra?: Record<string, unknown>;
+  }): Promise<string>;
   /** Every Web API call so far passed the emulator's spec check. */
   specFailures(): string[];
   close(): Promise<void>;
@@ -76,11 +84,27 @@ export interface RigOptions {
   oauth?: boolean;
   /** Users whom users.info reports as workspace admins (filled in by the test, read at each call). */
   admins?: ReadonlySet<string>;
+  /** Slack's traffic over the emulator's Socket Mode (`emu.socketMode.send`) instead of /slack/events. */
+  socketMode?: boolean;
+  /**
+   * The clock channel pacing (slack/pacer.ts) waits on. By default a virtual one of its own, whose waits end at
+   * once: no test waits real seconds, and the test clock moves only when the test moves it.
+   */
+  pacing?: PacerClock;
 }
 
 export async function startRig(db: Database, key: EncryptionKey, o: RigOptions = {}): Promise<Rig> {
   let time = T0;
   const now = () => time;
+  let pacerTime = T0;
+  const pacing: PacerClock = o.pacing ?? {
+    now: () => pacerTime,
+    sleep: async (ms) => {
+      const wake = pacerTime + ms;
+      await Promise.resolve();
+      pacerTime = Math.max(pacerTime, wake);
+    },
+  };
   const emu = await SlackEmulator.start({ now, seed: 11, ...(o.postLimit === null ? { postLimit: null } : {}) });
   const acme = emu.addWorkspace({ name: 'Acme' });
   const other = emu.addWorkspace({ name: 'Other' });
@@ -150,7 +174,9 @@ export async function startRig(db: Database, key: EncryptionKey, o: RigOptions =
     signingSecret: SIGNING_SECRET,
     slackApiUrl: adminProxy?.apiUrl ?? emu.apiUrl,
     clock: now,
+    pacing,
     linkPageUrl: LINK_PAGE_URL,
+    ...(o.socketMode ? { socketMode: { appToken: emu.socketMode.appToken } } : {}),
     ...(o.oauth
       ? { oauth: { clientId: emu.app.clientId, clientSecret: emu.app.clientSecret, stateSecret: 'state-secret' } }
       : {}),
@@ -222,6 +248,7 @@ export async function startRig(db: Database, key: EncryptionKey, o: RigOptions =
         team: 'Network',
         ...(p.summary === undefined ? {} : { summary: p.summary }),
         ...(p.requester?.accountId ? { requesterAccountId: p.requester.accountId } : {}),
+        ...p.extra,
       });
       if (res.status !== 200) throw new Error(`escalation.proposed answered ${res.status}: ${await res.text()}`);
       return rowId(TENANT_A, p.escalationId);

@@ -59,6 +59,7 @@ export function pairSubmission(s: Services) {
       secret: code.secret,
       teamId: submitted.teamId,
       channelId: submitted.channelId,
+      ...(code.linkPageUrl ? { linkPageUrl: code.linkPageUrl } : {}),
       createdAt: s.clock(),
     });
     if (!claimed) {

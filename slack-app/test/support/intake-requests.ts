@@ -1,0 +1,85 @@
+/** Builders of the "Create request" payloads Slack sends (DESIGN flow 7), in Slack's shapes. */
+
+export interface ShortcutOptions {
+  teamId: string;
+  userId: string;
+  channelId: string;
+  messageTs: string;
+  threadTs?: string;
+  text?: string;
+  triggerId: string;
+  responseUrl?: string;
+}
+
+/** A message shortcut (`message_action`) on one message. */
+export function messageShortcut(o: ShortcutOptions): Record<string, unknown> {
+  return {
+    type: 'message_action',
+    token: 'legacy-verification-token',
+    action_ts: '1767600000.000001',
+    team: { id: o.teamId, domain: 'acme' },
+    user: { id: o.userId, username: 'someone', name: 'someone', team_id: o.teamId },
+    channel: { id: o.channelId, name: 'escalations' },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: 'create_request',
+    trigger_id: o.triggerId,
+    response_url: o.responseUrl ?? 'https://hooks.slack.invalid/app/1',
+    message_ts: o.messageTs,
+    message: {
+      type: 'message',
+      user: o.userId,
+      ts: o.messageTs,
+      ...(o.threadTs ? { thread_ts: o.threadTs } : {}),
+      ...(o.text === undefined ? {} : { text: o.text }),
+    },
+  };
+}
+
+export interface SubmissionOptions {
+  teamId: string;
+  userId: string;
+  /** The form's private_metadata, as views.open got it. */
+  metadata: string;
+  summary: string | null;
+  description?: string | null;
+  /** The chosen site, for a form that offered a choice (`null`: offered, none chosen). */
+  site?: string | null;
+}
+
+/** A view_submission of the "Create request" form. */
+export function requestSubmission(o: SubmissionOptions): Record<string, unknown> {
+  return {
+    type: 'view_submission',
+    api_app_id: 'A0SWITCHBD',
+    token: 'legacy-verification-token',
+    team: { id: o.teamId, domain: 'acme' },
+    user: { id: o.userId, username: 'someone', name: 'someone', team_id: o.teamId },
+    trigger_id: 'trigger-of-submission',
+    view: {
+      id: 'V0REQUEST1',
+      type: 'modal',
+      callback_id: 'create-request',
+      private_metadata: o.metadata,
+      team_id: o.teamId,
+      app_id: 'A0SWITCHBD',
+      state: {
+        values: {
+          summary: { summary: { type: 'plain_text_input', value: o.summary } },
+          description: { description: { type: 'plain_text_input', value: o.description ?? null } },
+          ...(o.site === undefined
+            ? {}
+            : {
+                site: {
+                  site: {
+                    type: 'static_select',
+                    selected_option:
+                      o.site === null ? null : { text: { type: 'plain_text', text: o.site }, value: o.site },
+                  },
+                },
+              }),
+        },
+      },
+    },
+  };
+}
