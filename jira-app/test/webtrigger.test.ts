@@ -102,6 +102,29 @@ describe('web trigger from the Slack service', () => {
     expect(ok.ok).toBe(true);
   });
 
+  it('finds the pending JSM approval itself when the Slack service names none (it never learns approval ids)', async () => {
+    const create = () =>
+      h.site.createIssue({ project: 'SUP', summary: 'Escalate: mail down', reporter: h.requester.accountId }).key;
+    const [mine, notMine] = [create(), create()];
+    for (const key of [mine, notMine])
+      h.site.addApproval(key, { name: 'Escalation', approvers: [h.approver.accountId] });
+    h.clock.t += 1000;
+    const approve = decided({ issueKey: mine, escalationId: `esc-${mine}` });
+    expect((await h.handlers.slackWebTrigger(signedRequest(secret, tenant, approve, h.clock.t))).statusCode).toBe(202);
+    // Someone Jira does not list as an approver: asked as them, Jira refuses, so nothing is recorded.
+    const intruder = decided({
+      issueKey: notMine,
+      escalationId: `esc-${notMine}`,
+      approverAccountId: h.agent.accountId,
+    });
+    expect((await h.handlers.slackWebTrigger(signedRequest(secret, tenant, intruder, h.clock.t))).statusCode).toBe(202);
+    await h.forge.deliver('work', h.handlers.workWorker);
+    expect(h.site.issue(mine)?.approvals[0]?.finalDecision).toBe('approved');
+    expect(JSON.stringify(h.site.issue(mine)?.comments)).toContain('approved in Slack by Alan Approver');
+    expect(h.site.issue(notMine)?.approvals[0]?.finalDecision).toBe('pending');
+    expect(h.site.issue(notMine)?.comments).toHaveLength(0);
+  });
+
   it('proposes an escalation for a P1 to the paired Slack service, signed, once', async () => {
     const { key, id } = h.site.createIssue({
       project: 'SUP',

@@ -1,4 +1,4 @@
-import { isConflict, isForbidden } from '@switchboard/shared';
+import { type Approval, isConflict, isForbidden, isNotFound } from '@switchboard/shared';
 import type { SlackMessage } from '../events';
 import { log } from '../log';
 import type { Platform } from '../platform';
@@ -33,9 +33,10 @@ export async function applyApproval(p: Platform, m: Decided): Promise<'applied' 
     if (!current || current.state === 'done' || current.decision !== m.decision || current.by !== m.approverAccountId)
       return 'duplicate';
   }
-  if (m.approvalId) {
+  const approvalId = m.approvalId ?? (await pendingApproval(p, m));
+  if (approvalId) {
     try {
-      await p.jiraAs(m.approverAccountId).answerApproval(m.issueKey, m.approvalId, m.decision);
+      await p.jiraAs(m.approverAccountId).answerApproval(m.issueKey, approvalId, m.decision);
     } catch (e) {
       if (isForbidden(e)) {
         await p.kv.delete(key); // not this person's to decide: let a real approver's click count
@@ -84,4 +85,21 @@ export async function applyApproval(p: Platform, m: Decided): Promise<'applied' 
     detail: { by: m.approverAccountId },
   });
   return 'applied';
+}
+
+/**
+ * The JSM approval a decision answers when the Slack service names none, which is always: it never learns approval
+ * ids. The request's pending approval that lists the approver, else its first pending one, so that Jira, asked as
+ * the approver, refuses a person who is not theirs to answer. None for a request without a pending approval (no
+ * approval step, answered already, or not a JSM request), where the decision is only recorded on the issue.
+ */
+async function pendingApproval(p: Platform, m: Decided): Promise<string | undefined> {
+  let pending: Approval[];
+  try {
+    pending = (await p.jira().approvals(m.issueKey)).filter((a) => a.finalDecision === 'pending');
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  }
+  return (pending.find((a) => a.approvers.some((x) => x.accountId === m.approverAccountId)) ?? pending[0])?.id;
 }
