@@ -20,7 +20,8 @@ import { buttonClick, FORM, formPayload, type SignOptions, slackHeaders } from '
 /**
  * The Slack service as deployed, on loopback: the real receiver and Bolt, the given database with pg-boss, the
  * Slack emulator as Web API and a stand-in for the Forge web trigger. Two workspaces: Acme (paired with Jira site
- * `site-a`) and Other (paired with `site-b`), each with an alert channel everyone is in.
+ * `site-a`) and Other (paired with `site-b`), each with an alert channel everyone is in. With `unpaired`, nobody is
+ * paired or linked, and the `accountId`s below are not anyone's.
  */
 export const SIGNING_SECRET = 'test-signing-secret';
 export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -91,11 +92,19 @@ export interface RigOptions {
    * once: no test waits real seconds, and the test clock moves only when the test moves it.
    */
   pacing?: PacerClock;
+  /**
+   * End to end (test/e2e): the clock the Forge side reads too (epoch ms in `t`; `now`/`advance` read and move it).
+   */
+  clock?: { t: number };
+  /** No pairings or identity links are seeded: the test makes them through `/switchboard pair` and `link`. */
+  unpaired?: boolean;
+  /** The Slack service's way to Forge web triggers; by default plain fetch, which reaches the stand-in. */
+  forgeFetch?: typeof fetch;
 }
 
 export async function startRig(db: Database, key: EncryptionKey, o: RigOptions = {}): Promise<Rig> {
-  let time = T0;
-  const now = () => time;
+  const clock = o.clock ?? { t: T0 };
+  const now = () => clock.t;
   let pacerTime = T0;
   const pacing: PacerClock = o.pacing ?? {
     now: () => pacerTime,
@@ -132,35 +141,37 @@ export async function startRig(db: Database, key: EncryptionKey, o: RigOptions =
       installedBy: 'test',
     });
   }
-  for (const [tenant, ws, channel] of [
-    [TENANT_A, acme, acmeChannel],
-    [TENANT_B, other, otherChannel],
-  ] as const) {
-    await savePairing(db.pool, key, {
-      tenant,
-      forgeWebtriggerUrl: forge.url,
-      secret: PAIRING_SECRETS[tenant],
-      teamId: ws.teamId,
-      channelId: channel,
-      createdAt: T0,
-    });
-  }
-  for (const p of [...approvers, requester]) {
+  if (!o.unpaired) {
+    for (const [tenant, ws, channel] of [
+      [TENANT_A, acme, acmeChannel],
+      [TENANT_B, other, otherChannel],
+    ] as const) {
+      await savePairing(db.pool, key, {
+        tenant,
+        forgeWebtriggerUrl: forge.url,
+        secret: PAIRING_SECRETS[tenant],
+        teamId: ws.teamId,
+        channelId: channel,
+        createdAt: T0,
+      });
+    }
+    for (const p of [...approvers, requester]) {
+      await saveIdentityLink(db.pool, {
+        teamId: acme.teamId,
+        slackUserId: p.id,
+        accountId: p.accountId as string,
+        tenant: TENANT_A,
+        linkedAt: T0,
+      });
+    }
     await saveIdentityLink(db.pool, {
-      teamId: acme.teamId,
-      slackUserId: p.id,
-      accountId: p.accountId as string,
+      teamId: other.teamId,
+      slackUserId: outsider.id,
+      accountId: outsider.accountId,
       tenant: TENANT_A,
       linkedAt: T0,
     });
   }
-  await saveIdentityLink(db.pool, {
-    teamId: other.teamId,
-    slackUserId: outsider.id,
-    accountId: outsider.accountId,
-    tenant: TENANT_A,
-    linkedAt: T0,
-  });
 
   const logs: Rig['logs'] = [];
   const jobs = await startJobs(db, {
@@ -175,6 +186,7 @@ export async function startRig(db: Database, key: EncryptionKey, o: RigOptions =
     slackApiUrl: adminProxy?.apiUrl ?? emu.apiUrl,
     clock: now,
     pacing,
+    ...(o.forgeFetch ? { forgeFetch: o.forgeFetch } : {}),
     linkPageUrl: LINK_PAGE_URL,
     ...(o.socketMode ? { socketMode: { appToken: emu.socketMode.appToken } } : {}),
     ...(o.oauth
@@ -188,7 +200,7 @@ export async function startRig(db: Database, key: EncryptionKey, o: RigOptions =
   const slack: Rig['slack'] = (body, contentType, so = {}) =>
     fetch(`${baseUrl}/slack/events`, {
       method: 'POST',
-      headers: slackHeaders(SIGNING_SECRET, body, contentType, time, so),
+      headers: slackHeaders(SIGNING_SECRET, body, contentType, clock.t, so),
       body,
     });
 
@@ -196,7 +208,12 @@ export async function startRig(db: Database, key: EncryptionKey, o: RigOptions =
     const tenant = fo.tenant ?? TENANT_A;
     const body = JSON.stringify({ tenant, ...event });
     const secret = fo.secret ?? PAIRING_SECRETS[tenant as keyof typeof PAIRING_SECRETS] ?? 'unknown';
-    const headers = link.signedHeaders(secret, tenant, body, fo.timestamp === undefined ? time : fo.timestamp * 1000);
+    const headers = link.signedHeaders(
+      secret,
+      tenant,
+      body,
+      fo.timestamp === undefined ? clock.t : fo.timestamp * 1000,
+    );
     return fetch(`${baseUrl}/forge/events`, { method: 'POST', headers, body });
   };
 
@@ -218,7 +235,7 @@ export async function startRig(db: Database, key: EncryptionKey, o: RigOptions =
     logs,
     now,
     advance: (ms) => {
-      time += ms;
+      clock.t += ms;
     },
     slack,
     click: (c) => {
@@ -237,7 +254,7 @@ export async function startRig(db: Database, key: EncryptionKey, o: RigOptions =
     forgeEvent,
     async propose(p) {
       // Slack allows about one post per second per channel; the emulator enforces it on the test clock.
-      time += 1_100;
+      clock.t += 1_100;
       const res = await forgeEvent({
         id: `escalation.proposed:${p.escalationId}`,
         kind: 'escalation.proposed',

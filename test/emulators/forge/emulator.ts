@@ -8,6 +8,7 @@ import { KvsState } from './kvs-store';
 import { type Consumer, type DeliveryResult, type QueuedEvent, Queues } from './queue';
 import { installationOf, RuntimeState, siteAri } from './runtime';
 import { Stargate } from './stargate';
+import { WEB_TRIGGER_TIMEOUT_SECONDS, type WebTriggerHandler, webTriggerFetch } from './web-triggers';
 
 export interface ForgeEmulatorOptions {
   /** the Jira site this installation lives on */
@@ -117,7 +118,28 @@ export class ForgeEmulator {
     return { installContext: siteAri(this.cloudId), installation: installationOf(this.ids) };
   }
 
-  /** The URL Forge would give the web trigger `moduleKey` (the shape of real ones); nothing listens there. */
+  /** What web trigger functions threw, in order: their callers only see Forge's 500. */
+  readonly webTriggerErrors: { moduleKey: string; error: unknown }[] = [];
+
+  /**
+   * A `fetch` for callers of this installation's web triggers: a request to `webTriggerUrl(key)` of a module in
+   * `handlers` invokes that function (a new invocation, 55 s) with Forge's request shape (web-triggers.ts).
+   */
+  webTriggerFetch(handlers: Record<string, WebTriggerHandler>): typeof fetch {
+    return webTriggerFetch(
+      Object.entries(handlers).map(([moduleKey, handler]) => ({
+        moduleKey,
+        url: this.webTriggerUrl(moduleKey),
+        handler,
+      })),
+      {
+        invoke: (moduleKey) => this.context(moduleKey, WEB_TRIGGER_TIMEOUT_SECONDS),
+        failed: (moduleKey, error) => this.webTriggerErrors.push({ moduleKey, error }),
+      },
+    );
+  }
+
+  /** The URL Forge would give the web trigger `moduleKey` (the shape of real ones); reached through `webTriggerFetch`. */
   webTriggerUrl(moduleKey: string): string {
     const id = createHash('sha256').update(`${this.ids.installationId}/${moduleKey}`).digest('base64url').slice(0, 32);
     return `https://${this.ids.appId}.hello.atlassian-dev.net/x1/${id}`;

@@ -12,3 +12,4 @@ export {
 export type { ForgeCall, ForgeTarget } from './fetch';
 export type { KvsState, StoredItem, Table } from './kvs-store';
 export type { DeliveryResult, QueuedEvent, RetryContext } from './queue';
+export type { WebTriggerHandler, WebTriggerRequest } from './web-triggers';
