@@ -5,10 +5,18 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { benchSlack } = await import('../bench/approvals.ts');
-const r = await benchSlack();
+// `--database-url URL`: an empty PostgreSQL database to run on instead of embedded PGlite.
+const at = process.argv.indexOf('--database-url');
+const databaseUrl = at >= 0 ? process.argv[at + 1] : undefined;
+if (at >= 0 && !databaseUrl) {
+  process.stderr.write('--database-url needs a URL\n');
+  process.exit(2);
+}
+const r = await benchSlack(databaseUrl ? { databaseUrl } : {});
 if (!process.argv.includes('--json')) {
+  const store = databaseUrl ? 'PostgreSQL' : 'embedded PGlite';
   process.stdout.write(
-    `slack: ${r.approvals} concurrent approvals on embedded PGlite, loopback Slack and Forge\n` +
+    `slack: ${r.approvals} concurrent approvals on ${store}, loopback Slack and Forge\n` +
       `  ack p50 ${r.ackP50Ms} ms, p99 ${r.ackP99Ms} ms; approval round trip (click, Forge call, message updated) ` +
       `p50 ${r.roundTripP50Ms} ms, p99 ${r.roundTripP99Ms} ms\n`,
   );
