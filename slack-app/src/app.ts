@@ -3,6 +3,7 @@ import { fallBack } from './approvals/fallback';
 import { expire, remind } from './approvals/schedule';
 import { runDailyDigest } from './digest/daily';
 import { DEFAULT_DIGEST, type DigestSchedule, startDigest } from './digest/schedule';
+import { onDecisionQueryTimeout } from './forge/decision-timeout';
 import { sendToForge } from './forge/outbound';
 import { AtRiskBoard } from './home/at-risk';
 import { startHousekeeping } from './housekeeping';
@@ -133,6 +134,7 @@ export function createSlackService(o: SlackServiceOptions): SlackService {
     'escalation-reminder': (data) => remind(services, data.escalationId),
     'escalation-expiry': (data) => expire(services, data.escalationId),
     'escalation-fallback': (data) => fallBack(services, data.escalationId),
+    'decision-query-timeout': (data) => onDecisionQueryTimeout(services, data.queryId),
     'daily-digest': async () => {
       const digest = o.digest && o.digest !== 'off' ? o.digest : DEFAULT_DIGEST;
       await runDailyDigest(services, digest.timeZone);
@@ -148,6 +150,7 @@ export function createSlackService(o: SlackServiceOptions): SlackService {
       await o.jobs.work('escalation-reminder', handlers['escalation-reminder']);
       await o.jobs.work('escalation-expiry', handlers['escalation-expiry']);
       await o.jobs.work('escalation-fallback', handlers['escalation-fallback']);
+      await o.jobs.work('decision-query-timeout', handlers['decision-query-timeout']);
       if (o.digest) await startDigest(o.jobs, o.digest, handlers['daily-digest']);
       const listening = await receiver.start(port);
       const stopHousekeeping = startHousekeeping(services);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DECISION_ANSWER_WAIT_MS, onDecisionQueryTimeout } from '../src/forge/decision-timeout';
 import { NOT_LINKED_TEXT } from '../src/listeners/commands/decision';
 import { deletePairing, savePairing } from '../src/store';
 import { SETUP_TIMEOUT_MS, stores, TEST_KEY, useStore } from './store/stores';
@@ -64,7 +65,8 @@ describe.each(stores)('/switchboard KEY, assignments and urgent requests on $nam
   /** Runs the command as `who` and returns the query Forge received and the response_url it will be answered on. */
   async function ask(who: Person, key: string) {
     const responseUrl = rig.emu.issueResponseUrl(rig.acme, rig.acmeChannel, undefined, { userId: who.id });
-    const before = queries().length;
+    // waitFor counts verified calls only; the two-site test leaves an unverified one behind.
+    const before = queries().filter((c) => c.verified).length;
     const ack = await command(who, key, responseUrl);
     expect(ack).toEqual({ response_type: 'ephemeral', text: `Looking up ${key.toUpperCase()}…` });
     const [call] = (await rig.forge.waitFor((c) => c.body.kind === 'decision.query', before + 1)).slice(before);
@@ -175,6 +177,37 @@ describe.each(stores)('/switchboard KEY, assignments and urgent requests on $nam
     } finally {
       await deletePairing(rig.db.pool, 'site-c');
     }
+  });
+
+  it('tells the caller once when no site answered within a minute; a later answer is not shown', async () => {
+    const { queryId, responseUrl } = await ask(rig.requester, 'OPS-11');
+    // Queued with the query, due a minute later by the database's clock (later.ts).
+    const { rows } = await rig.db.pool.query(
+      `SELECT EXTRACT(EPOCH FROM (start_after - created_on)) AS delay FROM pgboss.job
+       WHERE name = 'decision-query-timeout' AND data->>'queryId' = $1`,
+      [queryId],
+    );
+    expect(rows).toHaveLength(1);
+    expect(Math.abs(Number(rows[0]?.delay) - DECISION_ANSWER_WAIT_MS / 1000)).toBeLessThan(30);
+
+    rig.advance(DECISION_ANSWER_WAIT_MS);
+    // The job's handler, run now rather than after a real minute; twice, as a retried job would.
+    await onDecisionQueryTimeout(rig.service.services, queryId);
+    await onDecisionQueryTimeout(rig.service.services, queryId);
+    const posts = postsTo(responseUrl);
+    expect(posts).toHaveLength(1);
+    expect(String(bodyOf(posts[0]).text)).toContain('Jira did not answer about *OPS-11* within a minute');
+
+    const late = await answer(TENANT_A, queryId, { issueKey: 'OPS-11', found: true, view: view() });
+    expect(late.status).toBe(200);
+    expect(postsTo(responseUrl)).toHaveLength(1);
+  });
+
+  it('says nothing more when the answer came in time', async () => {
+    const { queryId, responseUrl } = await ask(rig.requester, 'OPS-12');
+    await answer(TENANT_A, queryId, { issueKey: 'OPS-12', found: true, view: view() });
+    await onDecisionQueryTimeout(rig.service.services, queryId);
+    expect(postsTo(responseUrl)).toHaveLength(1);
   });
 
   it('sends an assignment to the assignee’s DM once, escaped; nobody linked is only logged', async () => {

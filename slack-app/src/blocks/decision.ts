@@ -66,3 +66,12 @@ export function decisionNotFoundMessage(issueKey: string): SlackMessage {
     'you may not see it in Jira, or it has not been triaged.';
   return { text, blocks: [{ type: 'section', text: mrkdwn(text) }] };
 }
+
+/** No site answered in time (forge/decision-timeout.ts); `silent` of `asked` sites said nothing. */
+export function decisionNoAnswerMessage(issueKey: string, silent: number): SlackMessage {
+  const who = silent === 1 ? 'Jira did not answer' : `${silent} Jira sites did not answer`;
+  const text =
+    `${who} about *${escapeText(issueKey)}* within a minute, so Switchboard cannot show its decision now. ` +
+    'Try again in a few minutes; if this keeps happening, tell your Jira admin.';
+  return { text, blocks: [{ type: 'section', text: mrkdwn(text) }] };
+}

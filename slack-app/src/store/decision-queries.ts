@@ -131,3 +131,47 @@ export async function releaseDecisionAnswer(pool: pg.Pool, id: string, tenant: s
     await c.query('UPDATE decision_query_sites SET answer = NULL WHERE query_id = $1 AND tenant = $2', [id, tenant]);
   });
 }
+
+/**
+ * Claims a query no answer was shown for, once it has waited long enough: the caller is told which sites said
+ * nothing. One conditional UPDATE, so a repeated job (or one racing a late answer) shows one message; an answer
+ * arriving afterwards finds the query answered and is not shown.
+ */
+export async function claimUnansweredDecisionQuery(
+  q: Queryable,
+  key: EncryptionKey,
+  id: string,
+  now: number,
+): Promise<{ target: DecisionQueryTarget; issueKey: string; silent: string[] } | undefined> {
+  const claimed = await q.query(
+    `UPDATE decision_queries SET answered_at = $2 WHERE id = $1 AND answered_at IS NULL AND created_at > $3
+     RETURNING id, team_id, user_id, channel_id, issue_key, response_url_enc, response_url_iv`,
+    [id, toDate(now), toDate(now - DECISION_QUERY_TTL_MS)],
+  );
+  const [row] = parseRows(TargetRow.extend({ issue_key: z.string() }), claimed.rows);
+  if (!row) return undefined;
+  const { rows } = await q.query(
+    'SELECT tenant FROM decision_query_sites WHERE query_id = $1 AND answer IS NULL ORDER BY tenant',
+    [id],
+  );
+  return {
+    issueKey: row.issue_key,
+    silent: parseRows(z.object({ tenant: z.string() }), rows).map((r) => r.tenant),
+    target: {
+      id: row.id,
+      teamId: row.team_id,
+      userId: row.user_id,
+      channelId: row.channel_id,
+      responseUrl: decryptSecret(
+        key,
+        { ciphertext: row.response_url_enc, iv: row.response_url_iv },
+        urlContext(row.id),
+      ),
+    },
+  };
+}
+
+/** Gives the claim back when the "no answer" message could not be posted, so the job's retry tries again. */
+export async function releaseUnansweredDecisionQuery(q: Queryable, id: string): Promise<void> {
+  await q.query('UPDATE decision_queries SET answered_at = NULL WHERE id = $1', [id]);
+}

@@ -4,12 +4,14 @@ export { decryptSecret, type EncryptionKey, encryptSecret, parseEncryptionKey, t
 export { type Database, DEFAULT_DATA_DIR, type OpenOptions, openDatabase, type Queryable, withTransaction } from './db';
 export {
   type AnswerOutcome,
+  claimUnansweredDecisionQuery,
   createDecisionQuery,
   DECISION_QUERY_TTL_MS,
   type DecisionQueryTarget,
   type NewDecisionQuery,
   recordDecisionAnswer,
   releaseDecisionAnswer,
+  releaseUnansweredDecisionQuery,
 } from './decision-queries';
 export {
   type AlertChannel,

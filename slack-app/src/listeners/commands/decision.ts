@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { RespondFn } from '@slack/bolt';
 import { escapeText } from '../../blocks/escape';
+import { DECISION_ANSWER_WAIT_MS } from '../../forge/decision-timeout';
 import { deliverToForge } from '../../forge/outbound';
+import { startAfter } from '../../later';
 import { errorFields } from '../../log';
 import type { Services } from '../../services';
 import { createDecisionQuery, getIdentityLink, listPairedTenants } from '../../store';
@@ -52,6 +54,10 @@ export async function lookUpDecision(
     await slack.respond({ response_type: 'ephemeral', text: FAILED_TEXT }).catch(() => undefined);
     return;
   }
+  // Should no site answer, the caller is told so rather than left with "Looking up…".
+  await s.jobs
+    .send('decision-query-timeout', { queryId }, { startAfter: startAfter(DECISION_ANSWER_WAIT_MS) })
+    .catch((err) => s.log('decision-timeout-not-queued', errorFields(err)));
   // deliverToForge keeps a queued fallback and logs its own failures; the sites are asked side by side.
   await Promise.all(
     tenants.map((tenant) =>
