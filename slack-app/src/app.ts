@@ -11,6 +11,7 @@ import type { OAuthOptions } from './http/oauth';
 import { type Listening, ServiceReceiver } from './http/receiver';
 import { serviceRoutes } from './http/routes';
 import { SocketServiceReceiver } from './http/socket-receiver';
+import { onIntakeUnanswered } from './intake/unanswered';
 import { registerListeners } from './listeners';
 import { socketEventDedupe } from './listeners/socket-event-dedupe';
 import { errorFields, type Log, stderrLog } from './log';
@@ -135,6 +136,7 @@ export function createSlackService(o: SlackServiceOptions): SlackService {
     'escalation-expiry': (data) => expire(services, data.escalationId),
     'escalation-fallback': (data) => fallBack(services, data.escalationId),
     'decision-query-timeout': (data) => onDecisionQueryTimeout(services, data.queryId),
+    'intake-unanswered': (data) => onIntakeUnanswered(services, data.requestId),
     'daily-digest': async () => {
       const digest = o.digest && o.digest !== 'off' ? o.digest : DEFAULT_DIGEST;
       await runDailyDigest(services, digest.timeZone);
@@ -151,6 +153,7 @@ export function createSlackService(o: SlackServiceOptions): SlackService {
       await o.jobs.work('escalation-expiry', handlers['escalation-expiry']);
       await o.jobs.work('escalation-fallback', handlers['escalation-fallback']);
       await o.jobs.work('decision-query-timeout', handlers['decision-query-timeout']);
+      await o.jobs.work('intake-unanswered', handlers['intake-unanswered']);
       if (o.digest) await startDigest(o.jobs, o.digest, handlers['daily-digest']);
       const listening = await receiver.start(port);
       const stopHousekeeping = startHousekeeping(services);

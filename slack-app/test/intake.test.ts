@@ -3,18 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LINK_FIRST_TEXT, SENT_TEXT } from '../src/blocks/request-modal';
 import { getIntakeRequest, savePairing } from '../src/store';
 import { SETUP_TIMEOUT_MS, stores, TEST_KEY, useStore } from './store/stores';
-import { messageShortcut, requestSubmission } from './support/intake-requests';
+import {
+  type OpenedForm,
+  openRequestForm,
+  requestSubmission,
+  shortcutOn,
+  submitRequestForm,
+} from './support/intake-requests';
 import { type Person, type Rig, startRig, TENANT_A, TENANT_B, until } from './support/rig';
 import { FORM, formPayload } from './support/slack-requests';
 
 const TEXT = 'VPN down in the Warsaw office\n<!channel> nobody can connect & <@U0BOSS> is asking';
-
-interface OpenedForm {
-  metadata: string;
-  requestId: string;
-  // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON as the emulator stored it
-  blocks: any[];
-}
 
 describe.each(stores)('"Create request" from Slack on $name', (variant) => {
   const store = useStore(variant);
@@ -32,49 +31,15 @@ describe.each(stores)('"Create request" from Slack on $name', (variant) => {
     expect(rig.specFailures()).toEqual([]);
   }, SETUP_TIMEOUT_MS);
 
-  const shortcut = async (user: Person, o: { channel?: string; ts?: string; text?: string } = {}) => {
-    const channel = o.channel ?? rig.acmeChannel;
-    const payload = messageShortcut({
-      teamId: rig.acme.teamId,
-      userId: user.id,
-      channelId: channel,
-      messageTs: o.ts ?? source.ts,
-      text: o.text ?? TEXT,
-      triggerId: rig.emu.issueTriggerId(rig.acme, user.id),
-      responseUrl: rig.emu.issueResponseUrl(rig.acme, channel, o.ts ?? source.ts, { userId: user.id }),
-    });
-    const before = rig.acme.views().length;
-    expect((await rig.slack(formPayload(payload), FORM)).status).toBe(200);
-    const views = await until(
-      () => rig.acme.views().slice(before),
-      (v) => v.some((x) => x.userId === user.id),
-    );
-    const view = views.find((x) => x.userId === user.id)?.view ?? {};
-    return view as { callback_id?: string; private_metadata?: string; blocks?: unknown[] };
-  };
-  const openForm = async (user: Person, o: { channel?: string; ts?: string } = {}): Promise<OpenedForm> => {
-    const view = await shortcut(user, o);
-    expect(view.callback_id).toBe('create-request');
-    const metadata = view.private_metadata ?? '';
-    return { metadata, requestId: JSON.parse(metadata).r, blocks: view.blocks ?? [] };
-  };
-  const submit = async (
-    user: Person,
-    form: OpenedForm,
-    over: { summary?: string | null; description?: string } = {},
-  ) => {
-    const payload = requestSubmission({
-      teamId: rig.acme.teamId,
-      userId: user.id,
-      metadata: form.metadata,
+  const shortcut = (user: Person, o: { channel?: string; ts?: string; text?: string } = {}) =>
+    shortcutOn(rig, user, { ...o, ts: o.ts ?? source.ts, text: o.text ?? TEXT });
+  const openForm = (user: Person, o: { channel?: string; ts?: string } = {}) =>
+    openRequestForm(rig, user, { ...o, ts: o.ts ?? source.ts, text: TEXT });
+  const submit = (user: Person, form: OpenedForm, over: { summary?: string | null; description?: string } = {}) =>
+    submitRequestForm(rig, user, form, {
       summary: over.summary === undefined ? 'VPN down in the Warsaw office' : over.summary,
       description: over.description ?? TEXT,
     });
-    const res = await rig.slack(formPayload(payload), FORM);
-    expect(res.status).toBe(200);
-    const text = await res.text();
-    return text ? JSON.parse(text) : undefined;
-  };
   const forgeCalls = (requestId: string) =>
     rig.forge.calls.filter((c) => c.verified && c.body.requestId === requestId && c.body.kind === 'request.create');
   const threadReplies = () => rig.acme.messages(rig.acmeChannel).filter((m) => m.threadTs === source.ts);

@@ -2,9 +2,21 @@ import { link } from '@switchboard/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNPAIRED_NOTE } from '../src/forge/end-pairing';
 import { LINK_GONE } from '../src/forge/identity-link';
+import { unansweredText } from '../src/intake/unanswered';
 import { LINK_TOKEN_PARAM } from '../src/listeners/commands/link';
 import { NOT_ADMIN_UNPAIR_TEXT } from '../src/listeners/commands/unpair';
-import { createLinkToken, getEscalation, getIdentityLink, getPairing, listIdentityLinks } from '../src/store';
+import {
+  createIntakeRequest,
+  createLinkToken,
+  getEscalation,
+  getIdentityLink,
+  getIntakeRequest,
+  getPairing,
+  listAtRisk,
+  listIdentityLinks,
+  recordAtRisk,
+  recordIntakeOutcome,
+} from '../src/store';
 import { SETUP_TIMEOUT_MS, stores, TEST_KEY, useStore } from './store/stores';
 import { LINK_PAGE_URL, type Rig, startRig, TENANT_A, TENANT_B, until } from './support/rig';
 import { commandBody, FORM, formPayload, pairSubmission } from './support/slack-requests';
@@ -179,6 +191,30 @@ describe.each(stores)('identity link and unpairing on $name', (variant) => {
     it('an admin unpairs a site: Forge is told (signed), pending escalations close, its events are refused', async () => {
       const id = await rig.propose({ escalationId: 'esc-u1', issueKey: 'OPS-41' });
       expect(await listIdentityLinks(rig.db.pool, rig.acme.teamId, TENANT_A)).not.toEqual([]);
+      const atRisk = { metric: 'time to resolution', dueAt: null, breached: false, priority: 'P2', team: 'Desk' };
+      await recordAtRisk(rig.db.pool, TENANT_A, { ...atRisk, issueKey: 'OPS-43' }, rig.now());
+      await recordAtRisk(rig.db.pool, TENANT_B, { ...atRisk, issueKey: 'OPS-44' }, rig.now());
+      const intake = (id: string, tenant: string, teamId: string, userId: string) =>
+        createIntakeRequest(rig.db.pool, {
+          id,
+          teamId,
+          tenant,
+          slackUserId: userId,
+          channelId: rig.acmeChannel,
+          messageTs: '1767600000.000100',
+          threadTs: '1767600000.000100',
+          createdAt: rig.now(),
+        });
+      await intake('intake-u-pending', TENANT_A, rig.acme.teamId, rig.requester.id);
+      await intake('intake-u-created', TENANT_A, rig.acme.teamId, rig.requester.id);
+      await recordIntakeOutcome(
+        rig.db.pool,
+        'intake-u-created',
+        TENANT_A,
+        { status: 'created', issueKey: 'HELP-40' },
+        rig.now(),
+      );
+      await intake('intake-u-other', TENANT_B, rig.other.teamId, rig.outsider.id);
 
       await command(ada, 'unpair site-a');
       expect(await answerTo(ada, (t) => t.startsWith('Unpaired'))).toBe(
@@ -188,6 +224,21 @@ describe.each(stores)('identity link and unpairing on $name', (variant) => {
       expect(told).toMatchObject({ tenant: TENANT_A, verified: true });
       expect(await getPairing(rig.db.pool, TEST_KEY, TENANT_A)).toBeUndefined();
       expect(await listIdentityLinks(rig.db.pool, rig.acme.teamId, TENANT_A)).toEqual([]);
+      // The site's "at risk" entries go with it; another site's stay.
+      expect(await listAtRisk(rig.db.pool, TENANT_A, rig.now(), 10)).toEqual([]);
+      expect((await listAtRisk(rig.db.pool, TENANT_B, rig.now(), 10)).map((e) => e.issueKey)).toEqual(['OPS-44']);
+      // Its waiting request can no longer be answered; an answered one and another site's are left alone.
+      const status = async (id: string, tenant: string) => (await getIntakeRequest(rig.db.pool, id, tenant))?.status;
+      expect(await status('intake-u-pending', TENANT_A)).toBe('unanswered');
+      expect(await status('intake-u-created', TENANT_A)).toBe('created');
+      expect(await status('intake-u-other', TENANT_B)).toBe('pending');
+      // Its requester hears of it when the request's own check comes due.
+      await rig.service.runJob('intake-unanswered', { requestId: 'intake-u-pending' });
+      await rig.service.runJob('intake-unanswered', { requestId: 'intake-u-created' });
+      const notes = rig.emu.calls.filter(
+        (c) => c.method === 'chat.postMessage' && c.args.text === unansweredText(rig.acmeChannel),
+      );
+      expect(notes.map((c) => c.args.channel)).toEqual([rig.requester.id]);
       const closed = await getEscalation(rig.db.pool, id);
       expect(closed).toMatchObject({ status: 'expired' });
       const message = rig.acme.messages(rig.acmeChannel).find((m) => m.ts === closed?.messageTs);

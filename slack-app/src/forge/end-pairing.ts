@@ -37,6 +37,8 @@ export async function endPairing(s: Services, pairing: Pairing): Promise<EndedPa
     tenant: pairing.tenant,
     closed: ended.closedEscalationIds.length,
     unlinked: ended.unlinkedUsers,
+    atRisk: ended.clearedAtRisk,
+    unanswered: ended.unansweredIntakes,
   });
   const ids = ended.closedEscalationIds.slice(0, MAX_MESSAGE_UPDATES);
   if (ids.length === 0) return ended;

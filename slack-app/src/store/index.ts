@@ -52,14 +52,17 @@ export {
 } from './identity-links';
 export { deleteInstallation, getInstallation, type Installation, saveInstallation } from './installations';
 export {
+  claimUnansweredIntake,
   createIntakeRequest,
   getIntakeRequest,
+  INTAKE_STATUSES,
   type IntakeOutcome,
   type IntakeRequest,
   type IntakeStatus,
   markIntakeNotified,
   type NewIntakeRequest,
   recordIntakeOutcome,
+  releaseUnansweredIntake,
 } from './intake-requests';
 export {
   type JobData,

@@ -19,6 +19,8 @@ const payloads = {
   'forge-outbound': z.object({ tenant: z.string().min(1), body: z.record(z.string(), z.unknown()) }),
   /** `/switchboard KEY` still unanswered a minute after it was asked (forge/decision-timeout.ts). */
   'decision-query-timeout': z.object({ queryId: z.string().min(1) }),
+  /** A request raised from Slack still without Forge's answer ten minutes on (intake/unanswered.ts). */
+  'intake-unanswered': z.object({ requestId: z.string().min(1) }),
   /** Sent by pg-boss's clock at the digest's cron time (`schedule`); the handler reads the pairings itself. */
   'daily-digest': z.object({}),
 };
@@ -49,6 +51,8 @@ const queueSettings: Record<QueueName, Omit<PgBoss.Queue, 'name'>> = {
   'escalation-fallback': { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
   // One response_url post; the response_url lives 30 minutes (DESIGN §5), well past these retries.
   'decision-query-timeout': { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 60 },
+  // One DM. Late is fine (the answer may still come first and make it moot), so the retries may be slow.
+  'intake-unanswered': { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
   // One post per paired site (digest/daily.ts); retries only repost the sites that failed. 3 retries from a
   // minute cover a Slack outage of a few minutes while the digest is still about the same morning.
   'daily-digest': { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },

@@ -1,3 +1,7 @@
+import { expect } from 'vitest';
+import { type Person, type Rig, until } from './rig';
+import { FORM, formPayload } from './slack-requests';
+
 /** Builders of the "Create request" payloads Slack sends (DESIGN flow 7), in Slack's shapes. */
 
 export interface ShortcutOptions {
@@ -82,4 +86,69 @@ export function requestSubmission(o: SubmissionOptions): Record<string, unknown>
       },
     },
   };
+}
+
+export interface OpenedForm {
+  metadata: string;
+  requestId: string;
+  // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON as the emulator stored it
+  blocks: any[];
+}
+
+/** "Create request" on the message `ts` in Acme's alert channel (or `channel`): the view Slack was asked to open. */
+export async function shortcutOn(
+  rig: Rig,
+  user: Person,
+  o: { ts: string; channel?: string; text?: string },
+): Promise<{ callback_id?: string; private_metadata?: string; blocks?: unknown[] }> {
+  const channel = o.channel ?? rig.acmeChannel;
+  const payload = messageShortcut({
+    teamId: rig.acme.teamId,
+    userId: user.id,
+    channelId: channel,
+    messageTs: o.ts,
+    ...(o.text === undefined ? {} : { text: o.text }),
+    triggerId: rig.emu.issueTriggerId(rig.acme, user.id),
+    responseUrl: rig.emu.issueResponseUrl(rig.acme, channel, o.ts, { userId: user.id }),
+  });
+  const before = rig.acme.views().length;
+  expect((await rig.slack(formPayload(payload), FORM)).status).toBe(200);
+  const views = await until(
+    () => rig.acme.views().slice(before),
+    (v) => v.some((x) => x.userId === user.id),
+  );
+  return views.find((x) => x.userId === user.id)?.view ?? {};
+}
+
+/** The "Create request" form opened on the message `ts`. */
+export async function openRequestForm(
+  rig: Rig,
+  user: Person,
+  o: { ts: string; channel?: string; text?: string },
+): Promise<OpenedForm> {
+  const view = await shortcutOn(rig, user, o);
+  expect(view.callback_id).toBe('create-request');
+  const metadata = view.private_metadata ?? '';
+  return { metadata, requestId: JSON.parse(metadata).r, blocks: view.blocks ?? [] };
+}
+
+/** Submits the form; Slack's answer to the submission, if it had a body. */
+export async function submitRequestForm(
+  rig: Rig,
+  user: Person,
+  form: OpenedForm,
+  o: { summary: string | null; description?: string },
+  // biome-ignore lint/suspicious/noExplicitAny: the response_action JSON as Bolt answered it
+): Promise<any> {
+  const payload = requestSubmission({
+    teamId: rig.acme.teamId,
+    userId: user.id,
+    metadata: form.metadata,
+    summary: o.summary,
+    ...(o.description === undefined ? {} : { description: o.description }),
+  });
+  const res = await rig.slack(formPayload(payload), FORM);
+  expect(res.status).toBe(200);
+  const text = await res.text();
+  return text ? JSON.parse(text) : undefined;
 }

@@ -10,6 +10,8 @@ import {
 } from '../../blocks/request-modal';
 import { deliverToForge } from '../../forge/outbound';
 import { parseRequestSubmission, type RequestSubmission } from '../../intake/payloads';
+import { INTAKE_ANSWER_WAIT_MS } from '../../intake/unanswered';
+import { startAfter } from '../../later';
 import { errorFields } from '../../log';
 import type { Services } from '../../services';
 import { createIntakeRequest, getIdentityLink, listPairedTenants } from '../../store';
@@ -62,6 +64,10 @@ export function createRequestSubmission(s: Services) {
       s.log('intake-duplicate', { tenant, request: submitted.requestId });
       return;
     }
+    // Should Forge never answer, the requester is told so rather than left with nothing (intake/unanswered.ts).
+    await s.jobs
+      .send('intake-unanswered', { requestId: submitted.requestId }, { startAfter: startAfter(INTAKE_ANSWER_WAIT_MS) })
+      .catch((err) => s.log('intake-timeout-not-queued', errorFields(err)));
     const permalink = await permalinkOf(s, client, submitted);
     await deliverToForge(s, {
       tenant,
