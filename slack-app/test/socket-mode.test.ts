@@ -136,6 +136,24 @@ describe.each(stores)('Socket Mode on $name', (variant) => {
     expect(rig.emu.socketMode.connections).toBe(1);
   });
 
+  it('reconnects when Slack sends disconnect (refresh_requested), and keeps serving on the new connection', async () => {
+    const opens = () => rig.emu.calls.filter((c) => c.method === 'apps.connections.open').length;
+    const before = opens();
+    await rig.emu.socketMode.disconnect('refresh_requested');
+    expect(rig.emu.socketMode.connections).toBe(0);
+    // @slack/socket-mode waits its clientPingTimeout (5 s by default) before it opens a new connection.
+    await rig.emu.socketMode.connected();
+    expect(rig.emu.socketMode.connections).toBe(1);
+    expect(opens()).toBe(before + 1);
+
+    const payload = Object.fromEntries(
+      new URLSearchParams(commandBody({ teamId: rig.acme.teamId, userId: rig.unlinked.id, text: 'help' })),
+    );
+    const ack = await rig.emu.socketMode.send('slash_commands', payload);
+    expect(ack).toMatchObject({ envelopeId: lastEnvelopeId(), known: true });
+    expect((ack.payload as { text?: string }).text).toContain('`/switchboard link`');
+  });
+
   it('every envelope sent was acknowledged exactly once', () => {
     const sent = rig.emu.socketMode.envelopes.map((e) => e.envelope_id);
     expect(rig.emu.socketMode.acks.map((a) => a.envelopeId).sort()).toEqual([...sent].sort());

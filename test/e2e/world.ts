@@ -3,7 +3,7 @@ import { tokenFromSearch } from '../../jira-app/src/frontend/components/link/lin
 import { forgePlatform } from '../../jira-app/src/platform';
 import { type AppHarness, adminCtx, appHarness } from '../../jira-app/test/harness';
 import { getIdentityLink } from '../../slack-app/src/store';
-import { SETUP_TIMEOUT_MS, stores, TEST_KEY, useStore } from '../../slack-app/test/store/stores';
+import { SETUP_TIMEOUT_MS, type StoreVariant, TEST_KEY, useStore } from '../../slack-app/test/store/stores';
 import { type Person, type Rig, startRig, until } from '../../slack-app/test/support/rig';
 import { commandBody, FORM, formPayload, pairSubmission } from '../../slack-app/test/support/slack-requests';
 import type { SiteUser } from '../emulators/jira/index';
@@ -11,9 +11,10 @@ import type { SiteUser } from '../emulators/jira/index';
 /**
  * Both apps for real, on loopback, with the real signed link between them (DESIGN §2): the Forge app's handlers
  * and resolvers on the Forge emulator and the Jira emulator (jira-app/test/harness.ts), and the Slack service with
- * Bolt on PGlite and the Slack emulator (slack-app/test/support/rig.ts). Forge's posts reach the service's
- * /forge/events over HTTP; the service reaches Forge's web trigger through its `forgeFetch` seam, which invokes the
- * real web trigger function (the URL in the pairing code is https on Atlassian's host). One clock drives both.
+ * Bolt on a store (PGlite or PostgreSQL) and the Slack emulator (slack-app/test/support/rig.ts). Forge's posts
+ * reach the service's /forge/events over HTTP; the service reaches Forge's web trigger through its `forgeFetch`
+ * seam, which invokes the real web trigger function (the URL in the pairing code is https on Atlassian's host).
+ * One clock drives both.
  */
 
 /** The web trigger the pairing code names (manifests/jira-app.yml). */
@@ -59,17 +60,17 @@ export interface World {
   deliverWork(count?: number): Promise<void>;
 }
 
-export function e2eWorld(): World {
+/** A world for the enclosing describe; every test of it is skipped when `variant` is unavailable (useStore). */
+export function e2eWorld(variant: StoreVariant): World {
   const h = appHarness();
-  const [pglite] = stores;
-  if (!pglite) throw new Error('no PGlite store variant');
-  const store = useStore(pglite);
+  const store = useStore(variant);
   const admins = new Set<string>();
   const w = { h, webTrigger: [] as WebTriggerCall[] } as unknown as World;
   let pairing: Promise<{ tenant: string; pairingCode: string }> | undefined;
   const links = new Map<string, Promise<void>>();
 
   beforeAll(async () => {
+    if (variant.skipReason) return;
     const webTriggers = h.forge.webTriggerFetch({ [WEB_TRIGGER_MODULE]: (req) => h.handlers.slackWebTrigger(req) });
     const forgeFetch = (async (...[input, init]: Parameters<typeof fetch>) => {
       const res = await webTriggers(input, init);

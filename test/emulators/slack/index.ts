@@ -24,6 +24,7 @@ export type {
   ResponseUrlPost,
   SlackCall,
   SocketAck,
+  SocketDisconnectReason,
   SocketEnvelope,
   SocketEnvelopeType,
   SocketMode,

@@ -111,7 +111,7 @@ export async function startServer(state: EmulatorState): Promise<Server> {
     });
   });
   // Socket Mode connections (socket-mode.ts) upgrade on the same port, as URLs from apps.connections.open.
-  server.on('upgrade', (req, socket) => state.socketMode.upgrade(req, socket));
+  server.on('upgrade', (req, socket, head) => state.socketMode.upgrade(req, socket, head));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return server;

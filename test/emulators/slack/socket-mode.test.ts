@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { type Logger, LogLevel, SocketModeClient } from '@slack/socket-mode';
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { WebSocket } from 'ws';
 import { Harness, slackError } from './testkit';
 import type { Workspace } from './types';
 
@@ -115,5 +116,65 @@ test('the real client connects on hello, gets envelopes and its acks are recorde
 
 test('a client with a wrong token does not connect', async () => {
   await expect(socketClient('xapp-1-wrong').start()).rejects.toMatchObject({ data: { error: 'invalid_auth' } });
+  expect(h.emu.socketMode.connections).toBe(0);
+});
+
+test('disconnect asks the app to reconnect: the real client closes, opens a new URL and keeps getting envelopes', async () => {
+  // The client waits clientPingTimeout before it reconnects; kept short so the test does not idle.
+  const client = new SocketModeClient({
+    appToken: h.emu.socketMode.appToken,
+    logger: quiet,
+    clientPingTimeout: 50,
+    clientOptions: { slackApiUrl: h.emu.apiUrl, retryConfig: { retries: 0 } },
+  });
+  clients.push(client);
+  client.on('interactive', async ({ ack }) => {
+    await ack();
+  });
+  await client.start();
+  const reconnected = new Promise<void>((resolve) => client.once('connected', () => resolve()));
+
+  await h.emu.socketMode.disconnect();
+  expect(h.emu.socketMode.connections).toBe(0);
+  await reconnected;
+  expect(h.emu.socketMode.connections).toBe(1);
+  const opens = h.emu.calls.filter((c) => c.method === 'apps.connections.open');
+  expect(opens.map((c) => c.status)).toEqual([200, 200]);
+
+  const ack = await h.emu.socketMode.send('interactive', { type: 'block_actions', actions: [] });
+  expect(ack).toMatchObject({ envelopeId: h.emu.socketMode.envelopes.at(-1)?.envelope_id, known: true });
+});
+
+test("disconnect sends Slack's message to every connection and waits for the app to close it", async () => {
+  await h.emu.socketMode.disconnect('warning'); // nobody connected: nothing to wait for
+  const open = await h.client(h.emu.socketMode.appToken).apps.connections.open();
+  const raw = new WebSocket(open.url ?? '');
+  const messages: unknown[] = [];
+  const got = (n: number) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (messages.length < n) return;
+        raw.off('message', check);
+        resolve();
+      };
+      raw.on('message', check);
+    });
+  raw.on('message', (data) => messages.push(JSON.parse(String(data))));
+  await got(1);
+  expect(messages[0]).toMatchObject({ type: 'hello', num_connections: 1 });
+
+  let done = false;
+  const disconnected = h.emu.socketMode.disconnect().then(() => {
+    done = true;
+  });
+  await got(2);
+  expect(messages[1]).toEqual({
+    type: 'disconnect',
+    reason: 'refresh_requested',
+    debug_info: { host: 'applink-emulator' },
+  });
+  expect(done).toBe(false);
+  raw.close(1000);
+  await disconnected;
   expect(h.emu.socketMode.connections).toBe(0);
 });

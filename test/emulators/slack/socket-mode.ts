@@ -1,15 +1,16 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { hash, Rng } from './random';
 import { TicketBook } from './tickets';
-import type { SocketAck, SocketEnvelope, SocketEnvelopeType, SocketMode } from './types';
-import { ServerWebSocket } from './websocket';
+import type { SocketAck, SocketDisconnectReason, SocketEnvelope, SocketEnvelopeType, SocketMode } from './types';
 
 /**
  * Socket Mode (https://docs.slack.dev/apis/events-api/using-socket-mode): apps.connections.open, called with the
  * app-level token, answers a single-use WebSocket URL; on connecting, the app gets `hello`, then envelopes
  * `{envelope_id, type, payload, accepts_response_payload}` that it acknowledges with `{envelope_id, payload?}`.
- * Tests push envelopes with `send` and read the acks; Slack's retries of unacknowledged envelopes are not emulated.
+ * Tests push envelopes with `send` and read the acks, and ask the app to reconnect with `disconnect`; Slack's
+ * retries of unacknowledged envelopes are not emulated. The WebSocket protocol itself is `ws`'s.
  */
 
 export const SOCKET_PATH = '/link/';
@@ -17,6 +18,8 @@ export const SOCKET_PATH = '/link/';
 export const SOCKET_TICKET_TTL_MS = 30_000;
 /** How long `send` waits for the app's ack, in real time, before failing the test instead of hanging it. */
 const ACK_WAIT_MS = 10_000;
+/** Far above any Socket Mode message; `ws` closes a connection that sends more (1009). */
+const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 interface Pending {
   resolve(ack: SocketAck): void;
@@ -27,7 +30,13 @@ export class SocketModeHub implements SocketMode {
   readonly envelopes: SocketEnvelope[] = [];
   readonly acks: SocketAck[] = [];
   private readonly tickets: TicketBook<Record<string, never>>;
-  private readonly open = new Set<ServerWebSocket>();
+  private readonly open = new Set<WebSocket>();
+  /** Upgrades only: the emulator's HTTP server owns the port. permessage-deflate stays off (ws's server default). */
+  private readonly server = new WebSocketServer({
+    noServer: true,
+    clientTracking: false,
+    maxPayload: MAX_MESSAGE_BYTES,
+  });
   private readonly pending = new Map<string, Pending>();
   private readonly waiters: Array<() => void> = [];
   private readonly rng: Rng;
@@ -45,8 +54,9 @@ export class SocketModeHub implements SocketMode {
     this.tickets = new TicketBook(1, SOCKET_TICKET_TTL_MS, now);
   }
 
+  /** Connections not closing: one counts as gone once its close handshake starts, as the app sees it. */
   get connections(): number {
-    return this.open.size;
+    return this.live().length;
   }
 
   /** What apps.connections.open answers: a ws:// URL on the emulator's own port, good for one connection. */
@@ -57,38 +67,20 @@ export class SocketModeHub implements SocketMode {
   }
 
   /** The HTTP server's `upgrade` event: only a fresh ticket opens a connection. */
-  upgrade(req: IncomingMessage, socket: Duplex): void {
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://emulator');
     const ticket = url.searchParams.get('ticket') ?? '';
     if (url.pathname !== SOCKET_PATH || !this.tickets.redeem(ticket).ok) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
     }
-    let closed = false;
-    const ws = ServerWebSocket.accept(req, socket, {
-      onText: (text) => this.onText(text),
-      onClose: () => {
-        if (closed) return;
-        closed = true;
-        this.open.delete(ws as ServerWebSocket);
-      },
-    });
-    if (!ws) return;
-    this.open.add(ws);
-    ws.sendText(
-      JSON.stringify({
-        type: 'hello',
-        num_connections: this.open.size,
-        debug_info: { host: 'applink-emulator', build_number: 1, approximate_connection_time: 18_060 },
-        connection_info: { app_id: this.appId },
-      }),
-    );
-    for (const wake of this.waiters.splice(0)) wake();
+    // ws answers a request that is not a valid WebSocket upgrade with 400 and never calls back.
+    this.server.handleUpgrade(req, socket, head, (ws) => this.accept(ws));
   }
 
   /** Resolves once an app is connected (at once if one is). */
   async connected(): Promise<void> {
-    if (this.open.size > 0) return;
+    if (this.connections > 0) return;
     await new Promise<void>((resolve) => this.waiters.push(resolve));
   }
 
@@ -98,7 +90,7 @@ export class SocketModeHub implements SocketMode {
     payload: Record<string, unknown>,
     o: { acceptsResponsePayload?: boolean } = {},
   ): Promise<SocketAck> {
-    const ws = [...this.open].at(-1);
+    const ws = this.live().at(-1);
     if (!ws) return Promise.reject(new Error('no Socket Mode connection is open'));
     const envelope: SocketEnvelope = {
       envelope_id: this.rng.uuid(),
@@ -121,14 +113,64 @@ export class SocketModeHub implements SocketMode {
           resolve(ack);
         },
       });
-      ws.sendText(JSON.stringify(envelope));
+      ws.send(JSON.stringify(envelope));
     });
   }
 
-  /** Closes every connection, as Slack does before a restart. */
+  /**
+   * Sends Slack's `{type: 'disconnect', reason}` to every open connection, as Slack does before it recycles the
+   * server holding them (`refresh_requested`); the app is expected to close and open a new connection. Resolves
+   * when all of them have closed; rejects if the app keeps one open for 10 s (real time).
+   */
+  disconnect(reason: SocketDisconnectReason = 'refresh_requested'): Promise<void> {
+    const asked = this.live();
+    const closed = asked.map(
+      (ws) =>
+        new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(
+            () => reject(new Error(`the app kept its connection after '${reason}'`)),
+            ACK_WAIT_MS,
+          );
+          ws.once('close', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        }),
+    );
+    for (const ws of asked) {
+      ws.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'applink-emulator' } }));
+    }
+    return Promise.all(closed).then(() => undefined);
+  }
+
+  /** Drops every connection without a close handshake, as a network failure or a crashed Slack server would. */
   closeAll(): void {
-    for (const ws of this.open) ws.destroy();
+    for (const ws of this.open) ws.terminate();
     this.open.clear();
+  }
+
+  private live(): WebSocket[] {
+    return [...this.open].filter((ws) => ws.readyState === ws.OPEN);
+  }
+
+  private accept(ws: WebSocket): void {
+    this.open.add(ws);
+    ws.on('message', (data, isBinary) => {
+      // Socket Mode acks are JSON text; anything else is not an ack.
+      if (!isBinary) this.onText(Buffer.isBuffer(data) ? data.toString('utf8') : String(data));
+    });
+    ws.on('close', () => this.open.delete(ws));
+    // A reset connection emits 'error' then 'close'; without a listener the error would throw.
+    ws.on('error', () => ws.terminate());
+    ws.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: this.connections,
+        debug_info: { host: 'applink-emulator', build_number: 1, approximate_connection_time: 18_060 },
+        connection_info: { app_id: this.appId },
+      }),
+    );
+    for (const wake of this.waiters.splice(0)) wake();
   }
 
   private onText(text: string): void {

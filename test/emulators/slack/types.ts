@@ -106,6 +106,12 @@ export interface FaultInjector {
 /** Socket Mode envelope types the emulator sends. https://docs.slack.dev/apis/events-api/using-socket-mode */
 export type SocketEnvelopeType = 'events_api' | 'slash_commands' | 'interactive';
 
+/**
+ * Why Slack asks the app to reconnect: its server will restart soon (`warning`) or now (`refresh_requested`), or
+ * Socket Mode was turned off for the app (`link_disabled`). https://docs.slack.dev/apis/events-api/using-socket-mode
+ */
+export type SocketDisconnectReason = 'warning' | 'refresh_requested' | 'link_disabled';
+
 /** One envelope as sent over the socket. */
 export interface SocketEnvelope {
   envelope_id: string;
@@ -144,6 +150,8 @@ export interface SocketMode {
     payload: Record<string, unknown>,
     o?: { acceptsResponsePayload?: boolean },
   ): Promise<SocketAck>;
+  /** Sends `{type: 'disconnect', reason}` to every connection; resolves once the app has closed them all. */
+  disconnect(reason?: SocketDisconnectReason): Promise<void>;
   /** Drops every connection. */
   closeAll(): void;
 }
