@@ -221,9 +221,14 @@ describe('issue panel', () => {
 });
 
 describe('admin page', () => {
-  it('renders the four tabs, each loading its own data', async () => {
+  it('renders the five tabs, each loading its own data', async () => {
     fake({
       'admin.getConfig': () => ({ yaml: 'version: 1\n', version: 'v1', source: 'default' }),
+      'admin.settings': () => ({
+        settings: { priorityNames: {}, triagedLabel: 'switchboard', scopeJql: 'project = SUP', intakeRequestTypes: {} },
+        source: 'default',
+        choices: { priorities: [], customFields: [], serviceDesks: [] },
+      }),
       'admin.backtestStatus': () => ({ state: 'idle', progress: { done: 0, total: 0 } }),
       'admin.modelStatus': () => ({
         trained: false,
@@ -235,12 +240,14 @@ describe('admin page', () => {
     const root = await render(<AdminPage />);
     expect(ofType(root, 'Tab').map((t) => strings(t).join(''))).toEqual([
       'Configuration',
+      'Settings',
       'Backtest',
       'Model',
       'Slack',
     ]);
     const shown = text(root);
     expect(shown).toContain('Built-in default configuration, version v1');
+    expect(shown).toContain('Built-in default settings; nothing saved yet.');
     expect(shown).toContain('No backtest has run yet.');
     expect(shown).toContain('no applied decisions yet');
     expect(shown).toContain('Not paired with a Slack service yet.');

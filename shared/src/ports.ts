@@ -9,10 +9,14 @@ import type {
   ApprovalDecision,
   CreatedRequest,
   IssueWrite,
+  JqlCheck,
   NewCustomerRequest,
   ReadOptions,
   RequestType,
   SearchOptions,
+  ServiceDesk,
+  SiteField,
+  SitePriority,
   SlaState,
   TrackedIssue,
   Transition,
@@ -57,6 +61,12 @@ export interface IssueTracker {
     scope?: { projectKey?: string; issueKey?: string },
   ): Promise<Record<string, boolean>>;
   requestTypes(): Promise<RequestType[]>;
+  serviceDesks(): Promise<ServiceDesk[]>;
+  priorities(): Promise<SitePriority[]>;
+  /** Every field definition of the site (cached, as the adapter resolves custom fields by name). */
+  siteFields(): Promise<SiteField[]>;
+  /** Parses and validates JQL as the transport's identity, without running it. */
+  checkJql(queries: string[]): Promise<JqlCheck[]>;
   /** Raises a JSM request as the transport's identity, so Jira checks that person may raise it. Not idempotent. */
   createRequest(request: NewCustomerRequest): Promise<CreatedRequest>;
   approvals(keyOrId: string): Promise<Approval[]>;

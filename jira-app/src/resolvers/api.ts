@@ -86,6 +86,30 @@ export interface ProjectOverrides {
   defaultTeam?: string;
 }
 
+/** The site settings the admin edits (store/settings.ts SettingsSchema, as plain data for the UI). */
+export interface SettingsValues {
+  priorityNames: Record<string, string>;
+  teamField?: string;
+  triagedLabel: string;
+  scopeJql: string;
+  intakeServiceDeskId?: string;
+  intakeRequestTypeId?: string;
+  intakeRequestTypes: Record<string, string>;
+}
+
+/** The current settings and what this Jira site offers to choose from, read as the app. */
+export interface SettingsView {
+  settings: SettingsValues;
+  source: 'default' | 'saved';
+  choices: {
+    /** The site's priority names, highest first. */
+    priorities: string[];
+    /** Names of the site's custom fields (candidates for the team field). */
+    customFields: string[];
+    serviceDesks: { id: string; name: string; requestTypes: { id: string; name: string }[] }[];
+  };
+}
+
 /** Every resolver call: its payload and its result. */
 export interface ResolverApi {
   'panel.get': { payload: { issueKey: string }; result: PanelView };
@@ -99,6 +123,12 @@ export interface ResolverApi {
   'admin.backtestStatus': { payload: Record<string, never>; result: BacktestView };
   'admin.modelStatus': { payload: Record<string, never>; result: ModelView };
   'admin.retrainNow': { payload: Record<string, never>; result: { queued: boolean } };
+  'admin.settings': { payload: Record<string, never>; result: SettingsView };
+  /** Checked against the site (priorities, fields, desks, JQL) before it is stored; refused = old ones kept. */
+  'admin.saveSettings': {
+    payload: { settings: SettingsValues };
+    result: { ok: true } | { ok: false; errors: InputProblem[] };
+  };
   'admin.pairing': { payload: Record<string, never>; result: PairingView };
   /**
    * Returns the pairing code ONCE (tenant, shared secret and this site's web trigger URL), to paste into Slack

@@ -21,6 +21,8 @@ export function createUiResolver(platform: () => Platform) {
     'admin.backtestStatus',
     'admin.modelStatus',
     'admin.retrainNow',
+    'admin.settings',
+    'admin.saveSettings',
     'admin.pairing',
     'admin.createPairing',
     'admin.unpair',

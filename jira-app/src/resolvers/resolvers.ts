@@ -20,6 +20,7 @@ import { modelMeta } from '../store/model';
 import { ProjectOverridesSchema, priorityName, projectOverrides, settings } from '../store/settings';
 import type { BacktestView, CorrectableField, ResolverApi, ResolverName } from './api';
 import { LINK_MODULE, linkPageUrl } from './link-page';
+import { saveSettings, settingsView } from './settings';
 
 /** What Forge tells a resolver about the caller; `moduleKey` says which UI called, and cannot be forged. */
 export interface CallContext {
@@ -188,6 +189,16 @@ export function createResolvers(p: Platform): Impl {
       requireModule(ctx, ADMIN_MODULE);
       await startRetrain(p, ctx.accountId ?? 'admin');
       return { queued: true };
+    },
+
+    'admin.settings': async (_payload, ctx) => {
+      requireModule(ctx, ADMIN_MODULE);
+      return settingsView(p);
+    },
+
+    'admin.saveSettings': async (payload, ctx) => {
+      requireModule(ctx, ADMIN_MODULE);
+      return saveSettings(p, payload);
     },
 
     'admin.pairing': async (_payload, ctx) => {

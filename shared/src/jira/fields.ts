@@ -58,6 +58,11 @@ export class FieldCatalog {
     return found.length === 1 ? found[0] : undefined;
   }
 
+  /** Every field of the site, in Jira's order. */
+  async all(): Promise<FieldInfo[]> {
+    return [...(await this.fresh()).byId.values()];
+  }
+
   async byId(id: string): Promise<FieldInfo | undefined> {
     return (await this.fresh()).byId.get(id);
   }

@@ -16,18 +16,18 @@ import type {
   WriteOutcome,
 } from '../model/tracker';
 import type { IssueTracker } from '../ports';
-import { JiraCalls } from './calls';
 import { groupNames, pageValues, permissionFlags, toUserRef } from './directory';
 import type { FieldInfo } from './fields';
 import { commentProperties, editBody, textToAdf, toTrackedIssue } from './issue';
 import { JSM_PAGE_LIMIT, RECONCILE_MAX_IDS, SEARCH_PAGE_MAX_WITH_FIELDS, WRITE_MARKER_PROPERTY } from './limits';
 import { accountId, issueRef, numericId, propertyKey } from './refs';
 import { customerRequestBody, jsmPage, toApproval, toCreatedRequest, toRequestType, toSlaState } from './servicedesk';
+import { JiraSiteCalls } from './site';
 
 export type { DeadLetter, DeadLetterSink, JiraTrackerOptions } from './calls';
 
 /** The one Jira adapter: IssueTracker on jira.js over an injected transport. */
-export class JiraIssueTracker extends JiraCalls implements IssueTracker {
+export class JiraIssueTracker extends JiraSiteCalls implements IssueTracker {
   async getIssue(keyOrId: string, options: ReadOptions = {}): Promise<TrackedIssue> {
     const ref = issueRef(keyOrId);
     const { ids, custom, requestType } = await this.readFields(options.customFields);

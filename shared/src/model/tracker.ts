@@ -76,6 +76,35 @@ export interface RequestType {
   description: string;
 }
 
+/** A JSM service desk and the project behind it. */
+export interface ServiceDesk {
+  id: string;
+  projectKey: string;
+  projectName: string;
+}
+
+/** One of the site's issue priorities, in the site's order (highest first). */
+export interface SitePriority {
+  id: string;
+  name: string;
+}
+
+/** A field definition of the site: custom field ids differ per site, so they are chosen by name. */
+export interface SiteField {
+  id: string;
+  name: string;
+  custom: boolean;
+  /** `schema.type`: string, number, option, array, user, ... */
+  type: string | undefined;
+}
+
+/** What Jira said about one JQL query: its errors (none = valid) and whether it has an ORDER BY part. */
+export interface JqlCheck {
+  query: string;
+  errors: string[];
+  ordered: boolean;
+}
+
 /** A customer request to raise in a service desk (DESIGN flow 7), as the transport's identity (the reporter). */
 export interface NewCustomerRequest {
   serviceDeskId: string;

@@ -5,6 +5,7 @@ import type { Route } from './http';
 import { commentRoutes } from './routes/comments';
 import { customerRequestRoutes } from './routes/customer-requests';
 import { issueRoutes } from './routes/issues';
+import { jqlRoutes } from './routes/jql';
 import { metaRoutes } from './routes/meta';
 import { propertyRoutes } from './routes/properties';
 import { searchRoutes } from './routes/search';
@@ -26,6 +27,7 @@ export const ROUTES: Route[] = [
   ...commentRoutes,
   ...propertyRoutes,
   ...searchRoutes,
+  ...jqlRoutes,
   ...metaRoutes,
   ...serviceDeskRoutes,
   ...customerRequestRoutes,

@@ -1,4 +1,4 @@
-import { PERMISSIONS, type Permission } from '../catalog';
+import { DEFAULT_PRIORITY, PERMISSIONS, type Permission, PRIORITIES } from '../catalog';
 import { fieldDetailsJson } from '../fields';
 import { groupJson, jiraDate, userDetailsJson, userJson } from '../format';
 import { type Ctx, fail, intParam, listParam, type Reply, type Route } from '../http';
@@ -97,6 +97,20 @@ function myPermissions(ctx: Ctx): Reply {
   return { status: 200, body: { permissions } };
 }
 
+/** GET /priority: the site's priorities, highest first (one set for every project, see README). */
+function priorities(ctx: Ctx): Reply {
+  return {
+    status: 200,
+    body: PRIORITIES.map((p) => ({
+      self: `${ctx.site.baseUrl}/rest/api/3/priority/${p.id}`,
+      id: p.id,
+      name: p.name,
+      iconUrl: `${ctx.site.baseUrl}/images/icons/priorities/${p.name.toLowerCase()}.svg`,
+      isDefault: p.name === DEFAULT_PRIORITY,
+    })),
+  };
+}
+
 function serverInfo(ctx: Ctx): Reply {
   return {
     status: 200,
@@ -127,4 +141,5 @@ export const metaRoutes: Route[] = [
   { method: 'GET', pattern: '/rest/api/3/group/member', handler: groupMembers },
   { method: 'GET', pattern: '/rest/api/3/mypermissions', handler: myPermissions },
   { method: 'GET', pattern: '/rest/api/3/serverInfo', handler: serverInfo },
+  { method: 'GET', pattern: '/rest/api/3/priority', handler: priorities },
 ];
