@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFUSAL_TEXT } from '../src/approvals/decide';
-import { getEscalation } from '../src/store';
+import { getEscalation, getIdentityLink, saveIdentityLink } from '../src/store';
 import { SETUP_TIMEOUT_MS, stores, TEST_KEY, useStore } from './store/stores';
 import { type Person, type Rig, startRig, until } from './support/rig';
 import { declineSubmission, FORM, formPayload } from './support/slack-requests';
@@ -114,8 +114,14 @@ describe.each(stores)('approvers, fallback approvers and site timing on $name', 
     await expect(rig.service.runJob('escalation-fallback', { escalationId: id })).rejects.toThrow(/not due/);
 
     rig.advance(20 * MINUTE);
+    // Eve linked her Slack account through another Jira site paired with this workspace: her accountId is the
+    // same Atlassian account, so she is still named and told.
+    const eveLink = await getIdentityLink(rig.db.pool, rig.acme.teamId, eve.id);
+    if (!eveLink) throw new Error('eve is linked');
+    await saveIdentityLink(rig.db.pool, { ...eveLink, tenant: 'site-other' });
     // Delivered three times at once (at-least-once delivery): one transition, one set of notices.
     await Promise.all([1, 2, 3].map(() => rig.service.runJob('escalation-fallback', { escalationId: id })));
+    await saveIdentityLink(rig.db.pool, eveLink);
     const fallen = await getEscalation(rig.db.pool, id);
     expect(fallen).toMatchObject({
       status: 'pending',

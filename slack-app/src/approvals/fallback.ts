@@ -2,7 +2,13 @@ import type { webApi } from '@slack/bolt';
 import { escapeText } from '../blocks/escape';
 import { errorFields } from '../log';
 import type { Services } from '../services';
-import { addFallbackApprovers, type Escalation, getEscalation, getPairing, listIdentityLinks } from '../store';
+import {
+  addFallbackApprovers,
+  type Escalation,
+  getEscalation,
+  getPairing,
+  listIdentityLinksForAccounts,
+} from '../store';
 import { mention } from './present';
 import { DUE_TOLERANCE_MS, isOpen } from './schedule';
 
@@ -38,7 +44,7 @@ export async function fallBack(s: Services, escalationId: string): Promise<void>
   const pairing = await getPairing(q, s.encryptionKey, e.tenant);
   if (!pairing) return;
   // In the config's order; an account may be linked from more than one Slack user, and each is told.
-  const links = await listIdentityLinks(q, pairing.teamId, e.tenant);
+  const links = await listIdentityLinksForAccounts(q, pairing.teamId, e.fallbackApprovers);
   const usersOf = (account: string) => links.filter((l) => l.accountId === account).map((l) => l.slackUserId);
   const users = [...new Set(e.fallbackApprovers.flatMap(usersOf))];
   const unlinked = e.fallbackApprovers.filter((a) => usersOf(a).length === 0).length;

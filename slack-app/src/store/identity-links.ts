@@ -130,6 +130,23 @@ export async function listIdentityLinks(q: Queryable, teamId: string, tenant: st
   return parseRows(LinkRow, rows).map(fromLinkRow);
 }
 
+/**
+ * Everyone of a workspace linked to one of `accountIds`, whichever paired site they linked through: an accountId
+ * is one Atlassian account on every site, so a person named by one site's config is the same person.
+ */
+export async function listIdentityLinksForAccounts(
+  q: Queryable,
+  teamId: string,
+  accountIds: string[],
+): Promise<IdentityLink[]> {
+  if (accountIds.length === 0) return [];
+  const { rows } = await q.query(
+    'SELECT * FROM identity_links WHERE team_id = $1 AND account_id = ANY($2) ORDER BY slack_user_id',
+    [teamId, accountIds],
+  );
+  return parseRows(LinkRow, rows).map(fromLinkRow);
+}
+
 /** The Slack user of a workspace linked to an Atlassian account, to name a decider in Slack's own terms. */
 export async function findIdentityLinkByAccount(
   q: Queryable,

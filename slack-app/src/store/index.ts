@@ -47,6 +47,7 @@ export {
   type IdentityLink,
   LINK_TOKEN_TTL_MS,
   listIdentityLinks,
+  listIdentityLinksForAccounts,
   redeemLinkToken,
   saveIdentityLink,
 } from './identity-links';
