@@ -1,4 +1,6 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,6 +11,13 @@ export interface SlackBench {
   /** HTTP answer time of signed Approve clicks (the ack), over every click sent. */
   ackP50Ms: number;
   ackP99Ms: number;
+  /**
+   * The service's own part of the same acks: from the request's headers being parsed to the response being
+   * sent, inside the service's HTTP server. The gap to the figures above is connection set-up, the clicking
+   * client and the emulators, which share the bench's one process and event loop.
+   */
+  serverAckP50Ms: number;
+  serverAckP99Ms: number;
   /** Click sent to both the signed call reaching Forge and the message showing the decision. */
   roundTripP50Ms: number;
   roundTripP99Ms: number;
@@ -34,6 +43,33 @@ function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return Math.round((sorted[rank] ?? Number.NaN) * 100) / 100;
+}
+
+/**
+ * Times every POST /slack/events inside the service's HTTP server, through Node's built-in HTTP diagnostics
+ * channels (https://nodejs.org/api/diagnostics_channel.html#http), so the service's code stays as it ships.
+ */
+function serverAckTimer(): { times: number[]; stop(): void } {
+  const times: number[] = [];
+  const started = new WeakMap<ServerResponse, number>();
+  const onStart = (m: unknown) => {
+    const { request, response } = m as { request: IncomingMessage; response: ServerResponse };
+    if (request.method === 'POST' && request.url?.startsWith('/slack/events')) started.set(response, performance.now());
+  };
+  const onFinish = (m: unknown) => {
+    const { response } = m as { response: ServerResponse };
+    const t0 = started.get(response);
+    if (t0 !== undefined) times.push(performance.now() - t0);
+  };
+  subscribe('http.server.request.start', onStart);
+  subscribe('http.server.response.finish', onFinish);
+  return {
+    times,
+    stop() {
+      unsubscribe('http.server.request.start', onStart);
+      unsubscribe('http.server.response.finish', onFinish);
+    },
+  };
 }
 
 /** Approves `ids` concurrently (approver i clicks escalation i); returns ack and round-trip times in ms. */
@@ -97,6 +133,7 @@ export async function benchSlack(o: SlackBenchOptions = {}): Promise<SlackBench>
     };
     await approveAll(rig, await propose('warmup', WARMUP));
     const ids = await propose('bench', approvals);
+    const server = serverAckTimer();
     const measured = await approveAll(rig, ids);
     const acks = [...measured.acks];
     for (let round = 0; round < (o.lateRounds ?? 4); round++) {
@@ -111,9 +148,13 @@ export async function benchSlack(o: SlackBenchOptions = {}): Promise<SlackBench>
       );
       acks.push(...late);
     }
+    server.stop();
+    if (server.times.length !== acks.length) throw new Error(`timed ${server.times.length} of ${acks.length} acks`);
     return {
       ackP50Ms: percentile(acks, 50),
       ackP99Ms: percentile(acks, 99),
+      serverAckP50Ms: percentile(server.times, 50),
+      serverAckP99Ms: percentile(server.times, 99),
       roundTripP50Ms: percentile(measured.roundTrips, 50),
       roundTripP99Ms: percentile(measured.roundTrips, 99),
       approvals,
