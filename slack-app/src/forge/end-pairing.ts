@@ -24,6 +24,10 @@ export function siteName(p: Pairing): string {
   return p.tenant;
 }
 
+/** What unpairing closed, for the sentence that tells people: '' when nothing was pending. */
+export const closedEscalationsText = (closed: number): string =>
+  closed > 0 ? `${closed} pending escalation${closed === 1 ? ' was' : 's were'} closed.` : '';
+
 /**
  * The Slack half of unpairing, whichever side started it: the records go in one transaction
  * (store/unpairing.ts), then the closed escalations' messages lose their buttons and say why. Pending

@@ -4,6 +4,7 @@ import { escapeText } from '../blocks/escape';
 import { errorFields } from '../log';
 import type { Services } from '../services';
 import { type IdentityLink, type Pairing, redeemLinkToken } from '../store';
+import { siteName } from './end-pairing';
 import type { ForgeEventOf } from './events';
 import type { ForgeResponse } from './inbound';
 
@@ -87,7 +88,7 @@ async function nameOf(s: Services, client: webApi.WebClient, userId: string): Pr
 
 /** chat.postMessage to a user id lands in the app's DM with them. */
 async function tellUser(s: Services, client: webApi.WebClient, linked: IdentityLink, pairing: Pairing): Promise<void> {
-  const site = pairing.linkPageUrl ? ` on ${escapeText(new URL(pairing.linkPageUrl).host)}` : '';
+  const site = pairing.linkPageUrl ? ` on ${escapeText(siteName(pairing))}` : '';
   const text = [
     `Your Slack account is now linked to your Atlassian account${site}.`,
     'Approvals you make here are made in Jira as you. If you did not do this, tell your Jira admin.',

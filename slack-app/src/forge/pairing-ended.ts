@@ -2,7 +2,7 @@ import { escapeText } from '../blocks/escape';
 import { errorFields } from '../log';
 import type { Services } from '../services';
 import type { Pairing } from '../store';
-import { endPairing, siteName } from './end-pairing';
+import { closedEscalationsText, endPairing, siteName } from './end-pairing';
 import type { ForgeResponse } from './inbound';
 
 /**
@@ -12,11 +12,10 @@ import type { ForgeResponse } from './inbound';
 export async function onPairingEnded(s: Services, pairing: Pairing): Promise<ForgeResponse> {
   const ended = await endPairing(s, pairing);
   if (ended.deleted && pairing.channelId) {
-    const closed = ended.closedEscalationIds.length;
     const text = [
       `Switchboard was unpaired from the Jira site ${escapeText(siteName(pairing))} by a Jira admin:`,
       'its escalations and alerts are no longer posted here.',
-      closed > 0 ? `${closed} pending escalation${closed === 1 ? ' was' : 's were'} closed.` : '',
+      closedEscalationsText(ended.closedEscalationIds.length),
     ]
       .filter(Boolean)
       .join(' ');

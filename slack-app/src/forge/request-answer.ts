@@ -2,16 +2,11 @@ import type { webApi } from '@slack/bolt';
 import { escapeText } from '../blocks/escape';
 import { errorFields } from '../log';
 import type { Services } from '../services';
+import { cannotPost } from '../slack/errors';
 import { type IntakeRequest, markIntakeNotified, type Pairing, recordIntakeOutcome } from '../store';
 import type { ForgeEventOf } from './events';
 
 type Answer = ForgeEventOf<'request.created'> | ForgeEventOf<'request.failed'>;
-
-/** chat.postMessage errors that mean the bot cannot post in the message's channel (it was never invited). */
-const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
-
-const slackErrorCode = (err: unknown): string | undefined =>
-  (err as { data?: { error?: unknown } } | undefined)?.data?.error?.toString();
 
 /**
  * `request.created` / `request.failed` (DESIGN flow 7): Forge's answer to a request raised from Slack. The
@@ -42,8 +37,7 @@ async function tellCreated(s: Services, client: webApi.WebClient, intake: Intake
   try {
     await client.chat.postMessage({ channel: intake.channelId, thread_ts: intake.threadTs, text });
   } catch (err) {
-    const code = slackErrorCode(err);
-    if (!code || !CANNOT_POST.has(code)) throw err;
+    if (!cannotPost(err)) throw err;
     s.log('intake-thread-refused', { ...errorFields(err) });
     await dm(client, intake, `${text} (Switchboard cannot post in <#${intake.channelId}>: invite it there.)`);
   }

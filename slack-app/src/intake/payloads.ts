@@ -7,14 +7,12 @@ import {
   SUMMARY_ACTION_ID,
   SUMMARY_BLOCK_ID,
 } from '../blocks/request-modal';
+import { actingTeam, actor, channelId } from '../slack/payload-fields';
 
 /**
  * The "Create request" message shortcut and its modal's submission, validated (DESIGN §6.3). Ids are checked
  * for their shape: the channel ends up inside `<#...>`, the ts in a thread reply, the request id in a KVS key.
  */
-const teamId = z.string().regex(/^[TE][A-Z0-9]{2,32}$/);
-const userId = z.string().regex(/^[UW][A-Z0-9]{2,32}$/);
-const channelId = z.string().regex(/^[CDG][A-Z0-9]{2,32}$/);
 const ts = z.string().regex(/^\d{1,12}\.\d{1,8}$/);
 /** Ours (randomUUID); jira-app SlackMessageSchema takes 8 to 64 of these characters. */
 export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
@@ -35,8 +33,7 @@ export interface MessageShortcut {
 const ShortcutSchema = z
   .object({
     type: z.literal('message_action'),
-    team: z.object({ id: teamId }).nullable().optional(),
-    user: z.object({ id: userId, team_id: teamId.optional() }),
+    ...actor,
     channel: z.object({ id: channelId }),
     trigger_id: z.string().min(1).max(500),
     message_ts: ts,
@@ -44,11 +41,8 @@ const ShortcutSchema = z
     message: z.object({ ts, thread_ts: ts.optional(), text: z.string().max(MESSAGE_TEXT_LIMIT).optional() }),
   })
   .transform((b, ctx): MessageShortcut => {
-    const team = b.team?.id ?? b.user.team_id;
-    if (!team) {
-      ctx.addIssue({ code: 'custom', message: 'no team' });
-      return z.NEVER;
-    }
+    const team = actingTeam(b, ctx);
+    if (!team) return z.NEVER;
     return {
       teamId: team,
       userId: b.user.id,
@@ -115,8 +109,7 @@ const value = z.object({ value: z.string().max(4000).nullable().optional() });
 
 const SubmissionSchema = z
   .object({
-    team: z.object({ id: teamId }).nullable().optional(),
-    user: z.object({ id: userId, team_id: teamId.optional() }),
+    ...actor,
     view: z.object({
       private_metadata: z.string().max(3000),
       state: z.object({
@@ -138,7 +131,7 @@ const SubmissionSchema = z
     }),
   })
   .transform((b, ctx): RequestSubmission => {
-    const team = b.team?.id ?? b.user.team_id;
+    const team = actingTeam(b, ctx);
     let metadata: unknown;
     try {
       metadata = JSON.parse(b.view.private_metadata);
@@ -146,10 +139,8 @@ const SubmissionSchema = z
       metadata = undefined;
     }
     const meta = MetadataSchema.safeParse(metadata);
-    if (!team || !meta.success) {
-      ctx.addIssue({ code: 'custom', message: team ? 'bad private_metadata' : 'no team' });
-      return z.NEVER;
-    }
+    if (!meta.success) ctx.addIssue({ code: 'custom', message: 'bad private_metadata' });
+    if (!team || !meta.success) return z.NEVER;
     const values = b.view.state.values;
     const site = values[SITE_BLOCK_ID];
     const chosen = site?.[SITE_ACTION_ID].selected_option?.value;

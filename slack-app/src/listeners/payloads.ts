@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { REASON_ACTION_ID, REASON_BLOCK_ID } from '../blocks/decline-modal';
 import { CHANNEL_ACTION_ID, CHANNEL_BLOCK_ID, CODE_ACTION_ID, CODE_BLOCK_ID } from '../blocks/pair-modal';
+import { actingTeam, actor, channelId, teamId, userId } from '../slack/payload-fields';
 
-/**
- * The parts of Slack's interaction payloads the listeners use, validated (DESIGN §6.3). Ids are checked for
- * their shape because some of them end up inside `<@...>` and `<#...>`.
- */
-const teamId = z.string().regex(/^[TE][A-Z0-9]{2,32}$/);
-const userId = z.string().regex(/^[UW][A-Z0-9]{2,32}$/);
-const channelId = z.string().regex(/^[CDG][A-Z0-9]{2,32}$/);
+/** The parts of Slack's interaction payloads the listeners use, validated (DESIGN §6.3). */
 
 export interface ButtonClick {
   teamId: string;
@@ -21,19 +16,14 @@ export interface ButtonClick {
 
 const ButtonClickSchema = z
   .object({
-    team: z.object({ id: teamId }).nullable().optional(),
-    user: z.object({ id: userId, team_id: teamId.optional() }),
+    ...actor,
     channel: z.object({ id: channelId }).optional(),
     trigger_id: z.string().min(1),
     actions: z.array(z.object({ value: z.string().min(1).max(500) })).length(1),
   })
   .transform((b, ctx): ButtonClick => {
-    // Slack sends `team: null` for some Enterprise Grid clicks; the user's own team is then the one to use.
-    const team = b.team?.id ?? b.user.team_id;
-    if (!team) {
-      ctx.addIssue({ code: 'custom', message: 'no team' });
-      return z.NEVER;
-    }
+    const team = actingTeam(b, ctx);
+    if (!team) return z.NEVER;
     return {
       teamId: team,
       userId: b.user.id,
@@ -54,8 +44,7 @@ export interface DeclineSubmission {
 
 const DeclineSubmissionSchema = z
   .object({
-    team: z.object({ id: teamId }).nullable().optional(),
-    user: z.object({ id: userId, team_id: teamId.optional() }),
+    ...actor,
     view: z.object({
       private_metadata: z.string().min(1).max(500),
       state: z.object({
@@ -66,11 +55,8 @@ const DeclineSubmissionSchema = z
     }),
   })
   .transform((b, ctx): DeclineSubmission => {
-    const team = b.team?.id ?? b.user.team_id;
-    if (!team) {
-      ctx.addIssue({ code: 'custom', message: 'no team' });
-      return z.NEVER;
-    }
+    const team = actingTeam(b, ctx);
+    if (!team) return z.NEVER;
     return {
       teamId: team,
       userId: b.user.id,
@@ -129,8 +115,7 @@ export interface PairSubmission {
 /** Both inputs are required in the modal, so Slack does not submit it without them. */
 const PairSubmissionSchema = z
   .object({
-    team: z.object({ id: teamId }).nullable().optional(),
-    user: z.object({ id: userId, team_id: teamId.optional() }),
+    ...actor,
     view: z.object({
       state: z.object({
         values: z.object({
@@ -141,11 +126,8 @@ const PairSubmissionSchema = z
     }),
   })
   .transform((b, ctx): PairSubmission => {
-    const team = b.team?.id ?? b.user.team_id;
-    if (!team) {
-      ctx.addIssue({ code: 'custom', message: 'no team' });
-      return z.NEVER;
-    }
+    const team = actingTeam(b, ctx);
+    if (!team) return z.NEVER;
     const values = b.view.state.values;
     return {
       teamId: team,

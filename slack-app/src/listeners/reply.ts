@@ -1,4 +1,4 @@
-import type { webApi } from '@slack/bolt';
+import type { RespondFn, webApi } from '@slack/bolt';
 import { errorFields } from '../log';
 import type { Services } from '../services';
 
@@ -17,5 +17,17 @@ export async function replyEphemeral(
     await client.chat.postEphemeral({ channel: to.channelId, user: to.userId, text });
   } catch (err) {
     s.log('ephemeral-failed', errorFields(err));
+  }
+}
+
+/**
+ * An answer to a command or shortcut through its response_url, seen only by the caller. Best effort like the
+ * above: the call is already acknowledged.
+ */
+export async function respondEphemeral(s: Services, respond: RespondFn, text: string): Promise<void> {
+  try {
+    await respond({ response_type: 'ephemeral', text });
+  } catch (err) {
+    s.log('respond-failed', errorFields(err));
   }
 }

@@ -8,6 +8,7 @@ import { errorFields } from '../../log';
 import type { Services } from '../../services';
 import { createDecisionQuery, getIdentityLink, listPairedTenants } from '../../store';
 import type { CommandCall } from '../payloads';
+import { respondEphemeral } from '../reply';
 
 /** `/switchboard help-12` works too: keys are upper case in Jira, people do not always type them so. */
 export const ISSUE_KEY_ARG = /^[A-Za-z][A-Za-z0-9_]*-\d+$/;
@@ -51,7 +52,7 @@ export async function lookUpDecision(
     });
   } catch (err) {
     s.log('decision-query-failed', errorFields(err));
-    await slack.respond({ response_type: 'ephemeral', text: FAILED_TEXT }).catch(() => undefined);
+    await respondEphemeral(s, slack.respond, FAILED_TEXT);
     return;
   }
   // Should no site answer, the caller is told so rather than left with "Looking up…".

@@ -4,6 +4,7 @@ import { errorFields } from '../../log';
 import type { Services } from '../../services';
 import { isWorkspaceAdmin } from '../../slack/admins';
 import type { CommandCall } from '../payloads';
+import { respondEphemeral } from '../reply';
 
 export const NOT_ADMIN_TEXT = 'Only a Slack workspace admin or owner can pair Switchboard with a Jira site.';
 
@@ -16,13 +17,7 @@ export async function openPairModal(
   slack: { client: webApi.WebClient; respond: RespondFn },
   call: CommandCall,
 ): Promise<void> {
-  const tell = async (text: string) => {
-    try {
-      await slack.respond({ response_type: 'ephemeral', text });
-    } catch (err) {
-      s.log('respond-failed', errorFields(err));
-    }
-  };
+  const tell = (text: string) => respondEphemeral(s, slack.respond, text);
   try {
     if (!(await isWorkspaceAdmin(slack.client, call.userId))) {
       s.log('pair-refused', { reason: 'not admin' });

@@ -1,12 +1,13 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import { escapeText } from '../../blocks/escape';
-import { endPairing, siteName } from '../../forge/end-pairing';
+import { closedEscalationsText, endPairing, siteName } from '../../forge/end-pairing';
 import { sendToForge } from '../../forge/outbound';
 import { errorFields } from '../../log';
 import type { Services } from '../../services';
 import { isWorkspaceAdmin } from '../../slack/admins';
 import { listPairings, type Pairing } from '../../store';
 import type { CommandCall } from '../payloads';
+import { respondEphemeral } from '../reply';
 
 export const NOT_ADMIN_UNPAIR_TEXT = 'Only a Slack workspace admin or owner can unpair Switchboard from a Jira site.';
 export const NOT_PAIRED_UNPAIR_TEXT = 'This workspace is not paired with any Jira site.';
@@ -42,13 +43,7 @@ export async function unpairCommand(
   slack: { client: webApi.WebClient; respond: RespondFn },
   call: CommandCall,
 ): Promise<void> {
-  const tell = async (text: string) => {
-    try {
-      await slack.respond({ response_type: 'ephemeral', text });
-    } catch (err) {
-      s.log('respond-failed', errorFields(err));
-    }
-  };
+  const tell = (text: string) => respondEphemeral(s, slack.respond, text);
   try {
     if (!(await isWorkspaceAdmin(slack.client, call.userId))) {
       s.log('unpair-refused', { reason: 'not admin' });
@@ -72,11 +67,10 @@ export async function unpairCommand(
     s.log('unpair-forge-not-told', { tenant: pairing.tenant, ...errorFields(err) });
   }
   const ended = await endPairing(s, pairing);
-  const closed = ended.closedEscalationIds.length;
   await tell(
     [
       `Unpaired the Jira site \`${escapeText(siteName(pairing))}\`.`,
-      closed > 0 ? `${closed} pending escalation${closed === 1 ? ' was' : 's were'} closed.` : '',
+      closedEscalationsText(ended.closedEscalationIds.length),
       forgeTold
         ? ''
         : 'Jira could not be told just now: a Jira admin should also press "Unpair Slack" on the Switchboard admin page.',

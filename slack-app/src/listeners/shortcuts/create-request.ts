@@ -7,10 +7,12 @@ import {
   requestModal,
   type SiteChoice,
 } from '../../blocks/request-modal';
+import { siteName } from '../../forge/end-pairing';
 import { encodeMetadata, type MessageShortcut, parseMessageShortcut } from '../../intake/payloads';
 import { errorFields } from '../../log';
 import type { Services } from '../../services';
 import { getIdentityLink, listPairings, type Pairing } from '../../store';
+import { respondEphemeral } from '../reply';
 
 export const CREATE_REQUEST_CALLBACK_ID = 'create_request';
 
@@ -33,9 +35,7 @@ export function createRequestShortcut(s: Services) {
       await client.views.open({ trigger_id: call.triggerId, view: await formFor(s, call) });
     } catch (err) {
       s.log('request-form-failed', errorFields(err));
-      await respond({ response_type: 'ephemeral', text: OPEN_FAILED_TEXT }).catch((e) =>
-        s.log('respond-failed', errorFields(e)),
-      );
+      await respondEphemeral(s, respond, OPEN_FAILED_TEXT);
     }
   };
 }
@@ -72,11 +72,6 @@ async function formFor(s: Services, call: MessageShortcut): Promise<types.ModalV
  * older pairings show a short form of their tenant id.
  */
 function siteChoice(p: Pairing, linkedTenant: string): SiteChoice {
-  let name = `Jira site ${p.tenant.slice(0, 8)}`;
-  try {
-    if (p.linkPageUrl) name = new URL(p.linkPageUrl).host;
-  } catch {
-    // keep the tenant form
-  }
+  const name = p.linkPageUrl ? siteName(p) : `Jira site ${p.tenant.slice(0, 8)}`;
   return { tenant: p.tenant, label: p.tenant === linkedTenant ? `${name} (linked)` : name };
 }

@@ -4,6 +4,7 @@ import { CHANNEL_BLOCK_ID, CODE_BLOCK_ID } from '../../blocks/pair-modal';
 import { errorFields } from '../../log';
 import type { Services } from '../../services';
 import { isWorkspaceAdmin } from '../../slack/admins';
+import { cannotPost } from '../../slack/errors';
 import { claimPairing } from '../../store';
 import { NOT_ADMIN_TEXT } from '../commands/pair';
 import { parsePairSubmission } from '../payloads';
@@ -13,12 +14,6 @@ export const TAKEN_TEXT = 'This Jira site is already paired with another Slack w
 const SLACK_DOWN_TEXT = 'Slack did not answer in time; press Pair again.';
 const NOT_IN_CHANNEL_TEXT =
   'Switchboard is not in this channel: invite it (/invite @Switchboard), then press Pair again.';
-
-/** chat.postMessage errors that mean the bot cannot post in the chosen channel. */
-const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
-
-const slackErrorCode = (err: unknown): string | undefined =>
-  (err as { data?: { error?: unknown } } | undefined)?.data?.error?.toString();
 
 /**
  * The pairing modal's submission. Everything that can fail is checked before the acknowledgement, so a failure
@@ -82,8 +77,7 @@ async function confirm(s: Services, client: webApi.WebClient, channel: string): 
     await client.chat.postMessage({ channel, text: PAIRED_TEXT });
     return 'done';
   } catch (err) {
-    const code = slackErrorCode(err);
-    if (code && CANNOT_POST.has(code)) return 'cannot-post';
+    if (cannotPost(err)) return 'cannot-post';
     // The pairing stands; only the confirmation is lost.
     s.log('pair-confirmation-failed', errorFields(err));
     return 'done';
