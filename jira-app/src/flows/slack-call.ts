@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { link } from '@switchboard/shared';
 import { log } from '../log';
 import type { Platform } from '../platform';
-import { PAIRING_KEY, PAIRING_SECRET_KEY, type Pairing } from './slack-out';
+import { slackRequest } from './slack-out';
 
 /** What the Slack service said to one synchronous call, or why there was no answer. */
 export type SlackAnswer =
@@ -12,21 +11,15 @@ export type SlackAnswer =
 
 /**
  * One signed event to the Slack service for someone waiting on a page: the answer is needed now, so unlike
- * notifySlack (slack-out.ts) nothing is queued for a retry; the caller says what happened instead. Same signing,
- * same endpoint, same `{id, kind, tenant, ...payload}` body.
+ * notifySlack nothing is queued for a retry; the caller says what happened instead. Same signed POST
+ * (slack-out.ts slackRequest).
  */
 export async function callSlack(p: Platform, kind: string, payload: Record<string, unknown>): Promise<SlackAnswer> {
-  const pairing = await p.kv.get<Pairing>(PAIRING_KEY);
-  const secret = await p.kv.getSecret<string>(PAIRING_SECRET_KEY);
-  if (!pairing || !secret) return { kind: 'not-paired' };
-  const body = JSON.stringify({ id: randomUUID(), kind, tenant: pairing.tenant, ...payload });
+  const request = await slackRequest(p, kind, payload, randomUUID());
+  if (!request) return { kind: 'not-paired' };
   let answer: { status: number; body: string };
   try {
-    answer = await p.post(
-      `${pairing.serviceUrl.replace(/\/+$/, '')}/forge/events`,
-      link.signedHeaders(secret, pairing.tenant, body, p.now()),
-      body,
-    );
+    answer = await p.post(request.url, request.headers, request.body);
   } catch {
     log('slack-call-failed', { kind, status: 0 });
     return { kind: 'unreachable' };
