@@ -34,13 +34,6 @@ async function pageSearch(): Promise<string> {
   }
 }
 
-/** A refusal from the resolvers' wrapper (resolvers/index.ts) instead of a result. */
-const callRefusal = (r: unknown): string | undefined => {
-  if (typeof r !== 'object' || r === null || !('error' in r)) return undefined;
-  const message = (r as { message?: unknown }).message;
-  return typeof message === 'string' ? message : 'Switchboard refused this request.';
-};
-
 /** The jira:globalPage "Link Slack account" (DESIGN flow 3): finishes what `/switchboard link` started. */
 export function LinkPage() {
   const context = useProductContext();
@@ -85,10 +78,8 @@ export function LinkPage() {
     setProblem(undefined);
     setLinking(true);
     try {
-      const answer: unknown = await call('link.redeem', { token: chosen });
-      const refused = callRefusal(answer);
-      if (refused) setProblem(refused);
-      else setResult(answer as LinkRedeemResult);
+      // A refused call (resolvers/index.ts) is thrown by call() and shown below, never taken as linked.
+      setResult(await call('link.redeem', { token: chosen }));
     } catch (e) {
       setProblem(`Not linked: ${errorText(e)}`);
     } finally {
