@@ -25,7 +25,7 @@ export async function planIntake(
 ): Promise<IntakePlan | undefined> {
   const s = await settings(p.kv);
   const all = await p.jira().requestTypes();
-  const serviceDeskId = s.intakeServiceDeskId ?? firstDesk(all);
+  const serviceDeskId = s.intakeServiceDeskId ?? firstDeskId(all.map((t) => t.serviceDeskId));
   const types = all.filter((t) => t.serviceDeskId === serviceDeskId);
   const fallback = types.find((t) => t.id === s.intakeRequestTypeId) ?? types[0];
   if (!serviceDeskId || !fallback) return undefined;
@@ -51,9 +51,9 @@ export async function planIntake(
   };
 }
 
-/** The desk with the lowest id: the site's first, stable however JSM orders its pages. */
-function firstDesk(types: RequestType[]): string | undefined {
-  const ids = [...new Set(types.map((t) => t.serviceDeskId))].filter((id) => /^\d+$/.test(id));
+/** The desk with the lowest id: the site's first, stable however JSM orders its pages. Also the Settings check's. */
+export function firstDeskId(deskIds: Iterable<string>): string | undefined {
+  const ids = [...new Set(deskIds)].filter((id) => /^\d+$/.test(id));
   return ids.sort((a, b) => Number(a) - Number(b))[0];
 }
 

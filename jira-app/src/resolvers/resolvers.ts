@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { isInvalidInput, isNotFound, link } from '@switchboard/shared';
+import { isInvalidInput, isNotFound, link, PRIORITY_LEVELS } from '@switchboard/shared';
 import { z } from 'zod';
 import { BACKTEST_STATUS_KEY, startBacktest } from '../flows/backtest';
 import {
@@ -91,7 +91,7 @@ export function createResolvers(p: Platform): Impl {
           categories: [
             ...new Set(engine.config.rules.flatMap((r) => (r.then.category ? [r.then.category] : []))),
           ].sort(),
-          priorities: (['P1', 'P2', 'P3', 'P4'] as const).map((l) => priorityName(s, l)),
+          priorities: PRIORITY_LEVELS.map((l) => priorityName(s, l)),
           teams: engine.config.routing.map((r) => r.team),
         },
       };

@@ -1,18 +1,14 @@
-import { isNotFound, type RequestType, type ServiceDesk } from '@switchboard/shared';
+import { isNotFound, PRIORITY_LEVELS, type RequestType, type ServiceDesk } from '@switchboard/shared';
 import { z } from 'zod';
+import { firstDeskId } from '../flows/intake-plan';
 import type { Platform } from '../platform';
-import { type Settings, SettingsSchema, settings } from '../store/settings';
+import { SETTINGS_KEY, type Settings, SettingsSchema, settings } from '../store/settings';
 import type { InputProblem, SettingsView } from './api';
 
 /**
  * The admin page's Settings tab: what the site offers to choose from, and saving only settings that fit this
  * site. Every Jira read is as the app, which is who later uses these settings (triage, SLA watch, intake).
  */
-
-export const SETTINGS_KEY = 'settings';
-
-/** The levels triage produces (shared/src/priority); the admin maps each to one of the site's priorities. */
-const LEVELS = ['P1', 'P2', 'P3', 'P4'] as const;
 
 /** What the site offers; JSM missing from the site (404 on servicedeskapi) reads as no desks. */
 async function siteChoices(p: Platform) {
@@ -78,8 +74,8 @@ export async function saveSettings(
 function shapeProblems(s: Settings): InputProblem[] {
   const out: InputProblem[] = [];
   for (const level of Object.keys(s.priorityNames)) {
-    if (!(LEVELS as readonly string[]).includes(level))
-      out.push({ path: `priorityNames.${level}`, message: `not a priority level (${LEVELS.join(', ')})` });
+    if (!(PRIORITY_LEVELS as readonly string[]).includes(level))
+      out.push({ path: `priorityNames.${level}`, message: `not a priority level (${PRIORITY_LEVELS.join(', ')})` });
   }
   // Jira labels are single words: "The label 'x y' contains spaces which is invalid."
   if (s.triagedLabel.trim() === '' || /\s/.test(s.triagedLabel))
@@ -91,7 +87,7 @@ function shapeProblems(s: Settings): InputProblem[] {
 function siteProblems(s: Settings, site: Choices): InputProblem[] {
   const out: InputProblem[] = [];
   const priorities = new Set(site.priorities.map((x) => x.name));
-  for (const level of LEVELS) {
+  for (const level of PRIORITY_LEVELS) {
     const name = s.priorityNames[level];
     if (name === undefined) out.push({ path: `priorityNames.${level}`, message: 'required' });
     else if (!priorities.has(name))
@@ -109,7 +105,7 @@ function siteProblems(s: Settings, site: Choices): InputProblem[] {
   if (s.intakeServiceDeskId !== undefined && !deskIds.has(s.intakeServiceDeskId))
     out.push({ path: 'intakeServiceDeskId', message: `no service desk ${s.intakeServiceDeskId} on this Jira site` });
   // Unset desk = the site's first (flows/intake-plan.ts), so request types are checked against that one.
-  const desk = s.intakeServiceDeskId ?? [...deskIds].sort((a, b) => Number(a) - Number(b))[0];
+  const desk = s.intakeServiceDeskId ?? firstDeskId(deskIds);
   const typeProblem = (id: string): string | undefined => {
     const type = site.types.find((t) => t.id === id);
     if (!type) return `no request type ${id} on this Jira site`;

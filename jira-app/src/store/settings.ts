@@ -23,8 +23,10 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+export const SETTINGS_KEY = 'settings';
+
 export async function settings(kv: KeyValue): Promise<Settings> {
-  return SettingsSchema.parse((await kv.get('settings')) ?? {});
+  return SettingsSchema.parse((await kv.get(SETTINGS_KEY)) ?? {});
 }
 
 export const priorityName = (s: Settings, level: PriorityLevel): string => s.priorityNames[level] ?? level;

@@ -4,7 +4,9 @@ import { type Clock, systemClock } from '../ports';
 import { toTrackerError } from './errors';
 import { FieldCatalog, type FieldInfo } from './fields';
 import { BASE_FIELDS, REQUEST_TYPE_FIELD } from './issue';
+import { JSM_PAGE_LIMIT } from './limits';
 import { type RetryEnv, type RetryPolicy, realRetryEnv, withRetry } from './retry';
+import { jsmPage } from './servicedesk';
 import type { JiraTransport } from './transport';
 
 /** A write the retry policy gave up on, kept so nothing is lost; it names no credential. */
@@ -95,6 +97,21 @@ export abstract class JiraCalls {
       this.env,
       hooks,
     );
+  }
+
+  /** Every page of a JSM list (`start`/`limit`/`isLastPage`), each page one `call`. */
+  protected async jsmAll<T>(
+    operation: string,
+    fetch: (page: { start: number; limit: number }) => Promise<unknown>,
+    map: (value: unknown) => T,
+  ): Promise<T[]> {
+    const out: T[] = [];
+    for (let start = 0; ; ) {
+      const page = jsmPage(await this.call(operation, () => fetch({ start, limit: JSM_PAGE_LIMIT })));
+      out.push(...page.values.map(map));
+      if (page.isLastPage) return out;
+      start += page.values.length;
+    }
   }
 
   /** A write: like `call`, and when the policy gives up on a transient failure the write is dead-lettered. */

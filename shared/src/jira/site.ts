@@ -1,8 +1,6 @@
 import type { JqlCheck, ServiceDesk, SiteField, SitePriority } from '../model/tracker';
 import { JiraCalls } from './calls';
 import { pageValues } from './directory';
-import { JSM_PAGE_LIMIT } from './limits';
-import { jsmPage } from './servicedesk';
 
 /**
  * What the site offers to choose from (priorities, service desks, fields) and JQL checks: read-only calls the
@@ -15,23 +13,15 @@ const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? St
 
 export abstract class JiraSiteCalls extends JiraCalls {
   async serviceDesks(): Promise<ServiceDesk[]> {
-    const out: ServiceDesk[] = [];
-    for (let start = 0; ; ) {
-      const page = jsmPage(
-        await this.call('get service desks', () =>
-          this.sd.serviceDesk.getServiceDesks<unknown>({ start, limit: JSM_PAGE_LIMIT }),
-        ),
-      );
-      out.push(
-        ...page.values.map((d) => ({
-          id: str(obj(d).id),
-          projectKey: str(obj(d).projectKey),
-          projectName: str(obj(d).projectName),
-        })),
-      );
-      if (page.isLastPage) return out;
-      start += page.values.length;
-    }
+    return this.jsmAll(
+      'get service desks',
+      (page) => this.sd.serviceDesk.getServiceDesks<unknown>(page),
+      (d): ServiceDesk => ({
+        id: str(obj(d).id),
+        projectKey: str(obj(d).projectKey),
+        projectName: str(obj(d).projectName),
+      }),
+    );
   }
 
   /**

@@ -19,7 +19,7 @@ import type { IssueTracker } from '../ports';
 import { groupNames, pageValues, permissionFlags, toUserRef } from './directory';
 import type { FieldInfo } from './fields';
 import { commentProperties, editBody, textToAdf, toTrackedIssue } from './issue';
-import { JSM_PAGE_LIMIT, RECONCILE_MAX_IDS, SEARCH_PAGE_MAX_WITH_FIELDS, WRITE_MARKER_PROPERTY } from './limits';
+import { RECONCILE_MAX_IDS, SEARCH_PAGE_MAX_WITH_FIELDS, WRITE_MARKER_PROPERTY } from './limits';
 import { accountId, issueRef, numericId, propertyKey } from './refs';
 import { customerRequestBody, jsmPage, toApproval, toCreatedRequest, toRequestType, toSlaState } from './servicedesk';
 import { JiraSiteCalls } from './site';
@@ -231,17 +231,11 @@ export class JiraIssueTracker extends JiraSiteCalls implements IssueTracker {
   }
 
   async requestTypes(): Promise<RequestType[]> {
-    const out: RequestType[] = [];
-    for (let start = 0; ; ) {
-      const page = jsmPage(
-        await this.call('get request types', () =>
-          this.sd.requestType.getAllRequestTypes<unknown>({ start, limit: JSM_PAGE_LIMIT }),
-        ),
-      );
-      out.push(...page.values.map(toRequestType));
-      if (page.isLastPage) return out;
-      start += page.values.length;
-    }
+    return this.jsmAll(
+      'get request types',
+      (page) => this.sd.requestType.getAllRequestTypes<unknown>(page),
+      toRequestType,
+    );
   }
 
   /** A POST that creates: retried only on 429, when Jira did nothing (a 5xx may hide a request that landed). */

@@ -38,9 +38,12 @@ export function parseResolution(v: unknown): Parsed<string | null> {
   return r ? ok(r.name) : bad("Specify a valid 'id' or 'name' for Resolution");
 }
 
+/** Jira refuses a summary of 255 characters (UTF-16 units, a Java string's length) or more, as its message says. */
+export const SUMMARY_LIMIT = 255;
+
 export function parseSummary(v: unknown): Parsed<string> {
   if (typeof v !== 'string' || v.trim() === '') return bad('You must specify a summary of the issue.');
-  if (v.length > 255) return bad('Summary must be less than 255 characters.');
+  if (v.length >= SUMMARY_LIMIT) return bad('Summary must be less than 255 characters.');
   return ok(v);
 }
 

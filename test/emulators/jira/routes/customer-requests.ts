@@ -3,6 +3,7 @@ import { defaultFields, insertNewIssue } from '../create';
 import { adf, dateDto, jsmUserJson } from '../format';
 import { type Ctx, jsmFail, type Reply, type Route } from '../http';
 import type { StoredIssue } from '../state';
+import { SUMMARY_LIMIT } from '../values';
 
 /**
  * Raising a customer request (`POST /rest/servicedeskapi/request`), as the caller: the request lands in the
@@ -11,9 +12,6 @@ import type { StoredIssue } from '../state';
  */
 
 const API = '/rest/servicedeskapi';
-
-/** Jira refuses a summary of 255 characters (UTF-16 units, a Java string's length) or more with this message. */
-const SUMMARY_LIMIT = 255;
 
 /** The fields every emulated request type's form has; JSM refuses values for fields the form lacks. */
 const FORM_FIELDS = new Set(['summary', 'description']);
