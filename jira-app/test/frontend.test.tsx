@@ -1,13 +1,11 @@
 /**
- * The UI Kit surfaces rendered by the real @forge/react reconciler, with the Forge host faked at its one
- * edge: `globalThis.__bridge.callBridge`, which both @forge/bridge (invoke, getContext) and the reconciler
- * (it sends each rendered ForgeDoc tree as 'reconcile') talk to. vi.mock('@forge/bridge') would not reach
- * the copy that @forge/react's CommonJS build requires for useProductContext, so the fake sits one level down.
+ * The UI Kit surfaces rendered by the real @forge/react reconciler, with the Forge host faked at its one edge
+ * (forge-host.ts says where and why).
  */
-import ForgeReconciler from '@forge/react';
-import { act, type ReactElement } from 'react';
+await vi.hoisted(() => import('./forge-host'));
+
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Payload, Result } from '../src/frontend/call';
+import type { Result } from '../src/frontend/call';
 import { AdminPage } from '../src/frontend/components/admin/admin-page';
 import { BacktestTab } from '../src/frontend/components/admin/backtest-tab';
 import { ConfigTab } from '../src/frontend/components/admin/config-tab';
@@ -18,84 +16,8 @@ import { ProjectSettingsPage } from '../src/frontend/components/project/project-
 import { selectedValue } from '../src/frontend/components/select-value';
 import { formatWhen, percent, progressFraction, type SlaClock, slaState } from '../src/frontend/format';
 import { POLL_INTERVAL_MS } from '../src/frontend/use-resolver';
-import type { DecisionView, PanelView, ResolverName } from '../src/resolvers/api';
-
-interface Doc {
-  type: string;
-  props: Record<string, unknown>;
-  children: Doc[];
-}
-type Fakes = { [N in ResolverName]?: (payload: Payload<N>) => Result<N> | Promise<Result<N>> };
-
-const host = vi.hoisted(() => {
-  const state = {
-    context: {} as Record<string, unknown>,
-    resolvers: {} as Record<string, (payload: unknown) => unknown>,
-    invoked: [] as { name: string; payload: unknown }[],
-    roots: [] as Doc[],
-  };
-  const g = globalThis as Record<string, unknown>;
-  // The reconciler reads `self.__bridge` (a browser global); @forge/bridge reads `globalThis.__bridge` on import.
-  g.self = globalThis;
-  g.IS_REACT_ACT_ENVIRONMENT = true;
-  g.__bridge = {
-    callBridge: async (cmd: string, data: { functionKey: string; payload: unknown; forgeDoc: Doc }) => {
-      if (cmd === 'getContext') return state.context;
-      if (cmd === 'reconcile' && !state.roots.includes(data.forgeDoc)) state.roots.push(data.forgeDoc);
-      if (cmd !== 'invoke') return undefined;
-      state.invoked.push({ name: data.functionKey, payload: data.payload });
-      const resolver = state.resolvers[data.functionKey];
-      if (!resolver) throw new Error(`no fake for ${data.functionKey}`);
-      return resolver(data.payload);
-    },
-  };
-  return state;
-});
-
-function fake(resolvers: Fakes): void {
-  host.resolvers = resolvers as typeof host.resolvers;
-}
-const invoked = (name: ResolverName) => host.invoked.filter((c) => c.name === name).map((c) => c.payload);
-
-/** Lets pending bridge promises and the renders they cause finish. */
-async function settle(ms = 0): Promise<void> {
-  await act(async () => {
-    if (vi.isFakeTimers()) await vi.advanceTimersByTimeAsync(ms);
-    else await new Promise((resolve) => setTimeout(resolve, ms));
-  });
-}
-
-async function render(element: ReactElement): Promise<Doc> {
-  const before = host.roots.length;
-  await act(async () => ForgeReconciler.render(element));
-  await settle();
-  const root = host.roots[before];
-  if (!root) throw new Error('nothing was rendered');
-  return root;
-}
-
-const all = (doc: Doc, match: (d: Doc) => boolean): Doc[] =>
-  (match(doc) ? [doc] : []).concat(doc.children.flatMap((c) => all(c, match)));
-const strings = (doc: Doc): string[] => all(doc, (d) => d.type === 'String').map((d) => String(d.props.text));
-const text = (doc: Doc): string => strings(doc).join('\n');
-const ofType = (doc: Doc, type: string) => all(doc, (d) => d.type === type);
-
-function one(doc: Doc, type: string, label?: string): Doc {
-  const found = ofType(doc, type).filter((d) => label === undefined || strings(d).join('') === label);
-  if (found.length !== 1) throw new Error(`expected one ${type} "${label ?? ''}", found ${found.length}`);
-  return found[0] as Doc;
-}
-async function fire(doc: Doc, handler: 'onClick' | 'onChange', arg?: unknown): Promise<void> {
-  await act(async () => (doc.props[handler] as (a: unknown) => void)(arg));
-  await settle();
-}
-const click = (root: Doc, label: string) => fire(one(root, 'Button', label), 'onClick');
-const type = (field: Doc, value: string) => fire(field, 'onChange', { target: { value } });
-const byId = (root: Doc, type: string, id: string) => {
-  const found = ofType(root, type).find((d) => String(d.props.id).endsWith(id));
-  if (!found) throw new Error(`no ${type} #${id}`);
-  return found;
-};
+import type { DecisionView, PanelView } from '../src/resolvers/api';
+import { byId, click, fake, fire, host, invoked, ofType, one, render, settle, strings, text, type } from './forge-ui';
 
 const clock = (over: Partial<SlaClock>): SlaClock => ({
   metric: 'resolution',

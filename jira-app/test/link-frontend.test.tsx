@@ -1,80 +1,17 @@
 /**
  * The link page and the admin page's unpairing, rendered by the real @forge/react reconciler with the Forge host
- * faked at `globalThis.__bridge.callBridge`, as in frontend.test.tsx (which explains why the fake sits there).
+ * faked at its one edge (forge-host.ts says where and why).
  */
-import ForgeReconciler from '@forge/react';
-import { act, type ReactElement } from 'react';
+await vi.hoisted(() => import('./forge-host'));
+
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LINK_REFUSALS } from '../src/flows/identity-link';
 import { SlackTab } from '../src/frontend/components/admin/slack-tab';
 import { LinkPage } from '../src/frontend/components/link/link-page';
 import { tokenFromPaste, tokenFromSearch } from '../src/frontend/components/link/link-token';
-
-interface Doc {
-  type: string;
-  props: Record<string, unknown>;
-  children: Doc[];
-}
-
-const host = vi.hoisted(() => {
-  const state = {
-    context: {} as Record<string, unknown>,
-    /** What the host's history says the page's location is; undefined = the bridge gives no history. */
-    search: undefined as string | undefined,
-    resolvers: {} as Record<string, (payload: unknown) => unknown>,
-    invoked: [] as { name: string; payload: unknown }[],
-    roots: [] as Doc[],
-  };
-  const g = globalThis as Record<string, unknown>;
-  g.self = globalThis;
-  g.IS_REACT_ACT_ENVIRONMENT = true;
-  g.__bridge = {
-    callBridge: async (cmd: string, data: { functionKey: string; payload: unknown; forgeDoc: Doc }) => {
-      if (cmd === 'getContext') return state.context;
-      if (cmd === 'createHistory') {
-        return state.search === undefined ? undefined : { location: { search: state.search }, listen: () => {} };
-      }
-      if (cmd === 'reconcile' && !state.roots.includes(data.forgeDoc)) state.roots.push(data.forgeDoc);
-      if (cmd !== 'invoke') return undefined;
-      state.invoked.push({ name: data.functionKey, payload: data.payload });
-      const resolver = state.resolvers[data.functionKey];
-      if (!resolver) throw new Error(`no fake for ${data.functionKey}`);
-      return resolver(data.payload);
-    },
-  };
-  return state;
-});
+import { click, type Doc, fire, host, invoked, ofType, one, render, text } from './forge-ui';
 
 const TOKEN = 'AbC_123-xyz0123456789abcdefghijklmnopqrstu';
-
-async function settle(): Promise<void> {
-  await act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
-}
-async function render(element: ReactElement): Promise<Doc> {
-  const before = host.roots.length;
-  await act(async () => ForgeReconciler.render(element));
-  await settle();
-  const root = host.roots[before];
-  if (!root) throw new Error('nothing was rendered');
-  return root;
-}
-const all = (doc: Doc, match: (d: Doc) => boolean): Doc[] =>
-  (match(doc) ? [doc] : []).concat(doc.children.flatMap((c) => all(c, match)));
-const strings = (doc: Doc): string[] => all(doc, (d) => d.type === 'String').map((d) => String(d.props.text));
-const text = (doc: Doc): string => strings(doc).join('\n');
-const ofType = (doc: Doc, type: string) => all(doc, (d) => d.type === type);
-function button(root: Doc, label: string): Doc {
-  const found = ofType(root, 'Button').filter((d) => strings(d).join('') === label);
-  if (found.length !== 1) throw new Error(`expected one Button "${label}", found ${found.length}`);
-  return found[0] as Doc;
-}
-async function fire(doc: Doc, handler: 'onClick' | 'onChange', arg?: unknown): Promise<void> {
-  await act(async () => (doc.props[handler] as (a: unknown) => void)(arg));
-  await settle();
-}
-const invoked = (name: string) => host.invoked.filter((c) => c.name === name).map((c) => c.payload);
 
 beforeEach(() => {
   host.context = { timezone: 'UTC', accountId: 'acc-ada', extension: {} };
@@ -91,7 +28,7 @@ describe('Link Slack account page', () => {
     expect(ofType(root, 'User').map((u) => u.props.accountId)).toEqual(['acc-ada']);
     expect(ofType(root, 'Textfield')).toEqual([]);
     expect(invoked('link.redeem')).toEqual([]);
-    await fire(button(root, 'Link'), 'onClick');
+    await click(root, 'Link');
     // Only the token goes to the resolver: the account comes from Forge's context there.
     expect(invoked('link.redeem')).toEqual([{ token: TOKEN }]);
     expect(one(root, 'SectionMessage').props.title).toBe('Slack account linked');
@@ -103,14 +40,14 @@ describe('Link Slack account page', () => {
       'link.redeem': () => ({ linked: false, reason: 'expired', message: LINK_REFUSALS.expired }),
     };
     const root = await render(<LinkPage />);
-    await fire(button(root, 'Link'), 'onClick');
+    await click(root, 'Link');
     expect(text(root)).toContain('Paste the whole link');
     expect(invoked('link.redeem')).toEqual([]);
     const field = ofType(root, 'Textfield')[0] as Doc;
     await fire(field, 'onChange', {
       target: { value: ` https://acme.atlassian.net/jira/apps/a/b?slackLinkToken=${TOKEN} ` },
     });
-    await fire(button(root, 'Link'), 'onClick');
+    await click(root, 'Link');
     expect(invoked('link.redeem')).toEqual([{ token: TOKEN }]);
     expect(one(root, 'SectionMessage').props.title).toBe('Not linked');
     expect(text(root)).toContain(LINK_REFUSALS.expired);
@@ -120,7 +57,7 @@ describe('Link Slack account page', () => {
     host.search = `?slackLinkToken=${TOKEN}`;
     host.resolvers = { 'link.redeem': () => ({ error: 'forbidden', message: 'only the switchboard-link module' }) };
     const root = await render(<LinkPage />);
-    await fire(button(root, 'Link'), 'onClick');
+    await click(root, 'Link');
     expect(text(root)).toContain('only the switchboard-link module');
     expect(text(root)).not.toContain('Slack account linked');
   });
@@ -145,19 +82,13 @@ describe('admin page: Unpair Slack', () => {
       },
     };
     const root = await render(<SlackTab />);
-    await fire(button(root, 'Unpair Slack'), 'onClick');
+    await click(root, 'Unpair Slack');
     expect(invoked('admin.unpair')).toEqual([]);
-    await fire(button(root, 'Cancel'), 'onClick');
-    await fire(button(root, 'Unpair Slack'), 'onClick');
-    await fire(button(root, 'Unpair'), 'onClick');
+    await click(root, 'Cancel');
+    await click(root, 'Unpair Slack');
+    await click(root, 'Unpair');
     expect(invoked('admin.unpair')).toEqual([{}]);
     expect(text(root)).toContain('/switchboard unpair');
     expect(text(root)).toContain('Not paired with a Slack service yet.');
   });
 });
-
-function one(doc: Doc, type: string): Doc {
-  const found = ofType(doc, type);
-  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
-  return found[0] as Doc;
-}

@@ -1,78 +1,21 @@
 /**
- * The admin page's Settings tab, rendered by the real @forge/react reconciler with the Forge host faked at
- * `globalThis.__bridge.callBridge`, as in frontend.test.tsx (which explains why the fake sits there).
+ * The admin page's Settings tab, rendered by the real @forge/react reconciler with the Forge host faked at its one
+ * edge (forge-host.ts says where and why).
  */
-import ForgeReconciler from '@forge/react';
-import { act, type ReactElement } from 'react';
+await vi.hoisted(() => import('./forge-host'));
+
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { optionFor, requestTypeOptions, unplaced, withOptional } from '../src/frontend/components/admin/settings-form';
 import { SettingsTab } from '../src/frontend/components/admin/settings-tab';
 import type { SettingsValues, SettingsView } from '../src/resolvers/api';
+import { all, byId, click, type Doc, fire, host, invoked, ofType, render, strings, text } from './forge-ui';
 
-interface Doc {
-  type: string;
-  props: Record<string, unknown>;
-  children: Doc[];
-}
-
-const host = vi.hoisted(() => {
-  const state = {
-    resolvers: {} as Record<string, (payload: unknown) => unknown>,
-    invoked: [] as { name: string; payload: unknown }[],
-    roots: [] as Doc[],
-  };
-  const g = globalThis as Record<string, unknown>;
-  g.self = globalThis;
-  g.IS_REACT_ACT_ENVIRONMENT = true;
-  g.__bridge = {
-    callBridge: async (cmd: string, data: { functionKey: string; payload: unknown; forgeDoc: Doc }) => {
-      if (cmd === 'getContext') return {};
-      if (cmd === 'reconcile' && !state.roots.includes(data.forgeDoc)) state.roots.push(data.forgeDoc);
-      if (cmd !== 'invoke') return undefined;
-      state.invoked.push({ name: data.functionKey, payload: data.payload });
-      const resolver = state.resolvers[data.functionKey];
-      if (!resolver) throw new Error(`no fake for ${data.functionKey}`);
-      return resolver(data.payload);
-    },
-  };
-  return state;
-});
-
-async function settle(): Promise<void> {
-  await act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
-}
-async function render(element: ReactElement): Promise<Doc> {
-  const before = host.roots.length;
-  await act(async () => ForgeReconciler.render(element));
-  await settle();
-  const root = host.roots[before];
-  if (!root) throw new Error('nothing was rendered');
-  return root;
-}
-const all = (doc: Doc, match: (d: Doc) => boolean): Doc[] =>
-  (match(doc) ? [doc] : []).concat(doc.children.flatMap((c) => all(c, match)));
-const strings = (doc: Doc): string[] => all(doc, (d) => d.type === 'String').map((d) => String(d.props.text));
-const text = (doc: Doc): string => strings(doc).join('\n');
-const ofType = (doc: Doc, type: string) => all(doc, (d) => d.type === type);
-const byId = (root: Doc, type: string, id: string) => {
-  const found = ofType(root, type).find((d) => String(d.props.id).endsWith(`switchboard-settings-${id}`));
-  if (!found) throw new Error(`no ${type} #${id}`);
-  return found;
-};
-async function fire(doc: Doc, handler: 'onClick' | 'onChange', arg?: unknown): Promise<void> {
-  await act(async () => (doc.props[handler] as (a: unknown) => void)(arg));
-  await settle();
-}
-const save = (root: Doc) => {
-  const found = ofType(root, 'Button').filter((d) => strings(d).join('') === 'Save');
-  if (found.length !== 1) throw new Error('expected one Save button');
-  return fire(found[0] as Doc, 'onClick');
-};
+/** A settings input by the end of its id. */
+const setting = (root: Doc, type: string, id: string) => byId(root, type, `switchboard-settings-${id}`);
+const save = (root: Doc) => click(root, 'Save');
 /** The Stack that holds an input: its label, the input, help and inline errors. */
 const errorsUnder = (root: Doc, type: string, id: string): string[] => {
-  const input = byId(root, type, id);
+  const input = setting(root, type, id);
   const stack = all(root, (d) => d.type === 'Stack' && d.children.includes(input))[0] as Doc;
   return ofType(stack, 'ErrorMessage').map((e) => strings(e).join(''));
 };
@@ -115,22 +58,22 @@ describe('admin page: settings tab', () => {
     host.resolvers = { 'admin.settings': () => view, 'admin.saveSettings': () => answer };
     const root = await render(<SettingsTab />);
     expect(text(root)).toContain('Saved settings for this site.');
-    const p1 = byId(root, 'Select', 'priority-P1');
+    const p1 = setting(root, 'Select', 'priority-P1');
     expect(p1.props.value).toEqual({ label: 'Highest', value: 'Highest' });
     expect((p1.props.options as { value: string }[]).map((o) => o.value)).toEqual(view.choices.priorities);
-    expect(byId(root, 'Select', 'team-field').props.value).toBeNull();
-    expect(byId(root, 'Select', 'intake-desk').props.value).toEqual({ label: 'Support', value: '1' });
-    expect(byId(root, 'Select', 'intake-type').props.options).toEqual([{ label: 'Get IT help', value: '10' }]);
+    expect(setting(root, 'Select', 'team-field').props.value).toBeNull();
+    expect(setting(root, 'Select', 'intake-desk').props.value).toEqual({ label: 'Support', value: '1' });
+    expect(setting(root, 'Select', 'intake-type').props.options).toEqual([{ label: 'Get IT help', value: '10' }]);
 
-    await fire(byId(root, 'Select', 'priority-P1'), 'onChange', { label: 'Lowest', value: 'Lowest' });
-    await fire(byId(root, 'Select', 'team-field'), 'onChange', { label: 'Team', value: 'Team' });
-    await fire(byId(root, 'Select', 'intake-desk'), 'onChange', { label: 'Facilities', value: '2' });
-    expect(byId(root, 'Select', 'intake-type').props.options).toEqual([{ label: 'Fix a desk', value: '20' }]);
-    await fire(byId(root, 'Select', 'intake-type'), 'onChange', { label: 'Fix a desk', value: '20' });
-    await fire(byId(root, 'Textfield', 'scope-jql'), 'onChange', { target: { value: 'nope = 1' } });
-    await fire(byId(root, 'Textfield', 'label'), 'onChange', { target: { value: 'triaged' } });
+    await fire(setting(root, 'Select', 'priority-P1'), 'onChange', { label: 'Lowest', value: 'Lowest' });
+    await fire(setting(root, 'Select', 'team-field'), 'onChange', { label: 'Team', value: 'Team' });
+    await fire(setting(root, 'Select', 'intake-desk'), 'onChange', { label: 'Facilities', value: '2' });
+    expect(setting(root, 'Select', 'intake-type').props.options).toEqual([{ label: 'Fix a desk', value: '20' }]);
+    await fire(setting(root, 'Select', 'intake-type'), 'onChange', { label: 'Fix a desk', value: '20' });
+    await fire(setting(root, 'Textfield', 'scope-jql'), 'onChange', { target: { value: 'nope = 1' } });
+    await fire(setting(root, 'Textfield', 'label'), 'onChange', { target: { value: 'triaged' } });
     await save(root);
-    expect(host.invoked.filter((c) => c.name === 'admin.saveSettings').map((c) => c.payload)).toEqual([
+    expect(invoked('admin.saveSettings')).toEqual([
       {
         settings: {
           ...stored,
@@ -144,9 +87,9 @@ describe('admin page: settings tab', () => {
       },
     ]);
     expect(errorsUnder(root, 'Select', 'priority-P1')).toEqual(['no priority "Blocker" on this Jira site']);
-    expect(byId(root, 'Textfield', 'scope-jql').props.isInvalid).toBe(true);
+    expect(setting(root, 'Textfield', 'scope-jql').props.isInvalid).toBe(true);
     expect(errorsUnder(root, 'Textfield', 'scope-jql')).toEqual(["Field 'nope' does not exist"]);
-    expect(byId(root, 'Textfield', 'label').props.isInvalid).toBe(false);
+    expect(setting(root, 'Textfield', 'label').props.isInvalid).toBe(false);
     // A problem with no input of its own is still shown, with its path.
     expect(text(root)).toContain('intakeRequestTypes.network: no request type 11 on this Jira site');
     expect(text(root)).toContain('The settings in use are unchanged.');
@@ -169,8 +112,7 @@ describe('admin page: settings tab', () => {
     expect(ofType(root, 'SectionMessage').map((m) => m.props.title)).toEqual(['Could not load the settings']);
     expect(text(root)).toContain('Jira is down');
     fail = false;
-    const retry = ofType(root, 'Button').find((b) => strings(b).join('') === 'Try again') as Doc;
-    await fire(retry, 'onClick');
+    await click(root, 'Try again');
     expect(text(root)).toContain('No Jira Service Management service desk on this site');
     expect(ofType(root, 'Select').filter((s) => String(s.props.id).endsWith('intake-desk'))).toEqual([]);
   });
