@@ -11,5 +11,11 @@ describe('benchSlack', () => {
     }
     expect(result.ackP50Ms).toBeLessThanOrEqual(result.ackP99Ms);
     expect(result.roundTripP50Ms).toBeLessThanOrEqual(result.roundTripP99Ms);
+    // Each ack timed inside the service lies within the same ack as the client timed it, so every percentile
+    // of the one is at most that of the other.
+    expect(result.serverAckP50Ms).toBeGreaterThan(0);
+    expect(result.serverAckP50Ms).toBeLessThanOrEqual(result.serverAckP99Ms);
+    expect(result.serverAckP50Ms).toBeLessThanOrEqual(result.ackP50Ms);
+    expect(result.serverAckP99Ms).toBeLessThanOrEqual(result.ackP99Ms);
   }, 30_000);
 });

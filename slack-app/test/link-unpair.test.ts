@@ -1,5 +1,5 @@
 import { link } from '@switchboard/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UNPAIRED_NOTE } from '../src/forge/end-pairing';
 import { LINK_GONE } from '../src/forge/identity-link';
 import { unansweredText } from '../src/intake/unanswered';
@@ -17,9 +17,10 @@ import {
   recordAtRisk,
   recordIntakeOutcome,
 } from '../src/store';
-import { SETUP_TIMEOUT_MS, stores, TEST_KEY, useStore } from './store/stores';
-import { LINK_PAGE_URL, type Rig, startRig, TENANT_A, TENANT_B, until } from './support/rig';
+import { stores, TEST_KEY } from './store/stores';
+import { LINK_PAGE_URL, type Rig, TENANT_A, TENANT_B, until } from './support/rig';
 import { commandBody, FORM, formPayload, pairSubmission } from './support/slack-requests';
+import { useRig } from './support/use-rig';
 
 /** A third Jira site, paired with Acme through the modal during the tests; its code names its own link page. */
 const TENANT_C = 'site-c-0001';
@@ -27,23 +28,16 @@ const SECRET_C = 'pairing-secret-c-0123456789abcdef0123';
 const PAGE_C = 'https://beta.atlassian.net/jira/apps/app-1/env-1';
 
 describe.each(stores)('identity link and unpairing on $name', (variant) => {
-  const store = useStore(variant);
   const admins = new Set<string>();
   let rig: Rig;
   let ada: string;
   let n = 0;
 
-  beforeAll(async () => {
-    if (variant.skipReason) return;
-    rig = await startRig(store().db, TEST_KEY, { approvers: 2, admins });
+  useRig(variant, { approvers: 2, admins }, (started) => {
+    rig = started;
     ada = rig.acme.addUser({ name: 'ada' }).id;
     admins.add(ada);
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    if (!rig) return;
-    await rig.close();
-    expect(rig.specFailures()).toEqual([]);
-  }, SETUP_TIMEOUT_MS);
+  });
 
   /** What the Jira link page's resolver sends (jira-app flows/slack-call.ts), signed as `tenant`. */
   const redeem = async (token: string, o: { tenant?: string; secret?: string; id?: string } = {}) => {
@@ -56,14 +50,18 @@ describe.each(stores)('identity link and unpairing on $name', (variant) => {
   const tokenFor = (teamId: string, slackUserId: string) =>
     createLinkToken(rig.db.pool, { teamId, slackUserId, now: rig.now() });
   /** `/switchboard <text>` with a response_url; the acknowledgement's text, if it had one. */
+  /** response_url id -> the user whose command it belongs to, so an answer is checked to reach that user. */
+  const issuedTo = new Map<string, string>();
   const command = async (userId: string, text: string) => {
+    const responseUrl = rig.emu.issueResponseUrl(rig.acme, rig.acmeChannel, undefined, { userId });
+    issuedTo.set(decodeURIComponent(responseUrl.split('/response/')[1] ?? ''), userId);
     const res = await rig.slack(
       commandBody({
         teamId: rig.acme.teamId,
         userId,
         text,
         channelId: rig.acmeChannel,
-        responseUrl: rig.emu.issueResponseUrl(rig.acme, rig.acmeChannel, undefined, { userId }),
+        responseUrl,
       }),
       FORM,
     );
@@ -76,6 +74,7 @@ describe.each(stores)('identity link and unpairing on $name', (variant) => {
     const found = await until(
       () =>
         rig.emu.responseUrlPosts
+          .filter((p) => issuedTo.get(p.id) === userId)
           .map((p) => p.body as { text?: string; response_type?: string })
           .find((b) => match(b.text ?? '')),
       (b) => b !== undefined,
