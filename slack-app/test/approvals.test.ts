@@ -1,32 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REFUSAL_TEXT } from '../src/approvals/decide';
 import { getEscalation } from '../src/store';
-import { SETUP_TIMEOUT_MS, stores, TEST_KEY, useStore } from './store/stores';
-import { type Rig, startRig, until } from './support/rig';
+import { stores } from './store/stores';
+import { type Rig, until } from './support/rig';
 import { declineSubmission, FORM, formPayload } from './support/slack-requests';
+import { useRig } from './support/use-rig';
 
 /** How long to keep watching for a second Forge call or update that must not come: several job polls. */
 const QUIET_MS = 1_000;
 
 describe.each(stores)('approvals on $name', (variant) => {
-  const store = useStore(variant);
   let rig: Rig;
 
-  beforeAll(async () => {
-    if (variant.skipReason) return;
-    rig = await startRig(store().db, TEST_KEY);
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    if (!rig) return;
-    await rig.close();
-    expect(rig.specFailures()).toEqual([]);
-    // Refusals are logged as such; nothing failed on the way.
-    expect(
-      rig.logs.filter(
-        (l) => !['click-refused', 'forge-outbound-rejected', 'forge-outbound-deferred'].includes(l.event),
-      ),
-    ).toEqual([]);
-  }, SETUP_TIMEOUT_MS);
+  useRig(
+    variant,
+    {},
+    (started) => {
+      rig = started;
+    },
+    () => {
+      // Refusals are logged as such; nothing failed on the way.
+      expect(
+        rig.logs.filter(
+          (l) => !['click-refused', 'forge-outbound-rejected', 'forge-outbound-deferred'].includes(l.event),
+        ),
+      ).toEqual([]);
+    },
+  );
 
   const ephemeralsTo = (userId: string) => rig.acme.messages(rig.acmeChannel).filter((m) => m.ephemeralTo === userId);
   const messageOf = async (id: string) => {

@@ -1,27 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REFUSAL_TEXT } from '../src/approvals/decide';
 import { getEscalation, getIdentityLink, saveIdentityLink } from '../src/store';
-import { SETUP_TIMEOUT_MS, stores, TEST_KEY, useStore } from './store/stores';
-import { type Person, type Rig, startRig, until } from './support/rig';
+import { stores } from './store/stores';
+import { type Person, type Rig, until } from './support/rig';
 import { declineSubmission, FORM, formPayload } from './support/slack-requests';
+import { useRig } from './support/use-rig';
 
 const MINUTE = 60_000;
 
 describe.each(stores)('approvers, fallback approvers and site timing on $name', (variant) => {
-  const store = useStore(variant);
   let rig: Rig;
 
-  beforeAll(async () => {
-    if (variant.skipReason) return;
-    rig = await startRig(store().db, TEST_KEY);
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    if (!rig) return;
-    await rig.close();
-    expect(rig.specFailures()).toEqual([]);
-    // Refusals are logged as such; nothing failed on the way.
-    expect(rig.logs.filter((l) => !['click-refused', 'forge-invalid'].includes(l.event))).toEqual([]);
-  }, SETUP_TIMEOUT_MS);
+  useRig(
+    variant,
+    {},
+    (started) => {
+      rig = started;
+    },
+    () => {
+      // Refusals are logged as such; nothing failed on the way.
+      expect(rig.logs.filter((l) => !['click-refused', 'forge-invalid'].includes(l.event))).toEqual([]);
+    },
+  );
 
   const person = (i: number): Person => {
     const p = rig.approvers[i];

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DECISION_ANSWER_WAIT_MS, onDecisionQueryTimeout } from '../src/forge/decision-timeout';
 import { NOT_LINKED_TEXT } from '../src/listeners/commands/decision';
 import { deletePairing, savePairing } from '../src/store';
-import { SETUP_TIMEOUT_MS, stores, TEST_KEY, useStore } from './store/stores';
-import { type Person, type Rig, startRig, TENANT_A, TENANT_B, until } from './support/rig';
+import { stores, TEST_KEY } from './store/stores';
+import { type Person, type Rig, TENANT_A, TENANT_B, until } from './support/rig';
 import { commandBody, FORM } from './support/slack-requests';
+import { useRig } from './support/use-rig';
 
 const HOSTILE = ['<!channel>', '<@U123>', '<http://evil.example|bank.com>'];
 
@@ -34,19 +35,12 @@ const view = (o: Record<string, unknown> = {}) => ({
 });
 
 describe.each(stores)('/switchboard KEY, assignments and urgent requests on $name', (variant) => {
-  const store = useStore(variant);
   let rig: Rig;
   let eventNo = 0;
 
-  beforeAll(async () => {
-    if (variant.skipReason) return;
-    rig = await startRig(store().db, TEST_KEY, { approvers: 2 });
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    if (!rig) return;
-    await rig.close();
-    expect(rig.specFailures()).toEqual([]);
-  }, SETUP_TIMEOUT_MS);
+  useRig(variant, { approvers: 2 }, (started) => {
+    rig = started;
+  });
 
   const command = async (who: Person, text: string, responseUrl?: string) => {
     const body = commandBody({

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../test/emulators/slack';
 import { DigestFailedError, digestDay } from '../src/digest/daily';
 import { startDigest } from '../src/digest/schedule';
@@ -12,8 +12,9 @@ import {
   savePairing,
   startJobs,
 } from '../src/store';
-import { SETUP_TIMEOUT_MS, stores, TEST_KEY, useStore } from './store/stores';
-import { type Rig, startRig, TENANT_A, TENANT_B } from './support/rig';
+import { stores, TEST_KEY } from './store/stores';
+import { type Rig, TENANT_A, TENANT_B } from './support/rig';
+import { useRig } from './support/use-rig';
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
@@ -43,21 +44,13 @@ describe('digestDay', () => {
 });
 
 describe.each(stores)('daily digest on $name', (variant) => {
-  const store = useStore(variant);
   let rig: Rig;
   const digestsIn = (ws: Rig['acme'], channel: string) =>
     ws.messages(channel).filter((m) => m.text.startsWith('Switchboard daily digest'));
 
-  beforeAll(async () => {
-    if (variant.skipReason) return;
-    rig = await startRig(store().db, TEST_KEY, { approvers: 2 });
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    if (!rig) return;
-    await rig.close();
-    // Every digest was valid Block Kit within Slack's limits (the emulator checks them against the spec).
-    expect(rig.specFailures()).toEqual([]);
-  }, SETUP_TIMEOUT_MS);
+  useRig(variant, { approvers: 2 }, (started) => {
+    rig = started;
+  });
 
   it('posts the last 24 hours, the approvals waiting longest and what is at risk, in each alert channel', async () => {
     const { pool } = rig.db;

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getEscalation, setAlertChannel } from '../src/store';
-import { SETUP_TIMEOUT_MS, stores, TEST_KEY, useStore } from './store/stores';
-import { type Rig, startRig, until } from './support/rig';
+import { stores } from './store/stores';
+import { type Rig, until } from './support/rig';
+import { useRig } from './support/use-rig';
 
 const HOSTILE = ['<!channel>', '<@U123>', '<http://evil.example|bank.com>'];
 
@@ -13,18 +14,11 @@ function texts(node: unknown): string[] {
 }
 
 describe.each(stores)('/forge/events on $name', (variant) => {
-  const store = useStore(variant);
   let rig: Rig;
 
-  beforeAll(async () => {
-    if (variant.skipReason) return;
-    rig = await startRig(store().db, TEST_KEY);
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    if (!rig) return;
-    await rig.close();
-    expect(rig.specFailures()).toEqual([]);
-  }, SETUP_TIMEOUT_MS);
+  useRig(variant, {}, (started) => {
+    rig = started;
+  });
 
   const posts = () => rig.acme.messages(rig.acmeChannel).filter((m) => !m.ephemeralTo && !m.threadTs);
   const proposal = (n: number) => ({

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LINK_TOKEN_PARAM } from '../src/listeners/commands/link';
 import { getIdentityLink, getInstallation, redeemLinkToken } from '../src/store';
-import { SETUP_TIMEOUT_MS, stores, TEST_KEY, useStore } from './store/stores';
-import { LINK_PAGE_URL, type Rig, startRig, TENANT_A, TENANT_B, until } from './support/rig';
+import { stores, TEST_KEY } from './store/stores';
+import { LINK_PAGE_URL, type Rig, TENANT_A, TENANT_B, until } from './support/rig';
 import { commandBody, eventCallback, FORM, JSON_TYPE } from './support/slack-requests';
+import { useRig } from './support/use-rig';
 
 describe.each(stores)('App Home, /switchboard and install on $name', (variant) => {
-  const store = useStore(variant);
   let rig: Rig;
   let eventNo = 0;
 
-  beforeAll(async () => {
-    if (variant.skipReason) return;
-    rig = await startRig(store().db, TEST_KEY, { approvers: 2, oauth: true });
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    if (!rig) return;
-    await rig.close();
-    expect(rig.specFailures()).toEqual([]);
-  }, SETUP_TIMEOUT_MS);
+  useRig(variant, { approvers: 2, oauth: true }, (started) => {
+    rig = started;
+  });
 
   const command = async (userId: string, text: string) => {
     const res = await rig.slack(commandBody({ teamId: rig.acme.teamId, userId, text }), FORM);

@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { INTAKE_ANSWER_WAIT_MS, unansweredText } from '../src/intake/unanswered';
 import { getIntakeRequest } from '../src/store';
-import { SETUP_TIMEOUT_MS, stores, TEST_KEY, useStore } from './store/stores';
+import { stores } from './store/stores';
 import { openRequestForm, submitRequestForm } from './support/intake-requests';
-import { type Rig, startRig, TENANT_A, TENANT_B } from './support/rig';
+import { type Rig, TENANT_A, TENANT_B } from './support/rig';
+import { useRig } from './support/use-rig';
 
 /** DESIGN flow 7: a request raised from Slack whose answer from Forge does not come. */
 describe.each(stores)('"Create request" left unanswered on $name', (variant) => {
-  const store = useStore(variant);
   let rig: Rig;
   let n = 0;
 
-  beforeAll(async () => {
-    if (variant.skipReason) return;
-    rig = await startRig(store().db, TEST_KEY, { approvers: 1 });
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    if (!rig) return;
-    await rig.close();
-    expect(rig.specFailures()).toEqual([]);
-  }, SETUP_TIMEOUT_MS);
+  useRig(variant, { approvers: 1 }, (started) => {
+    rig = started;
+  });
 
   /** A fresh message, a form on it and its submission, sent on to Forge; nothing answered yet. */
   const raise = async () => {

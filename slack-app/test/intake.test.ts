@@ -1,8 +1,8 @@
 import { SUMMARY_MAX_CHARS } from '@switchboard/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LINK_FIRST_TEXT, SENT_TEXT } from '../src/blocks/request-modal';
 import { getIntakeRequest, savePairing } from '../src/store';
-import { SETUP_TIMEOUT_MS, stores, TEST_KEY, useStore } from './store/stores';
+import { stores, TEST_KEY } from './store/stores';
 import {
   type OpenedForm,
   openRequestForm,
@@ -10,26 +10,20 @@ import {
   shortcutOn,
   submitRequestForm,
 } from './support/intake-requests';
-import { type Person, type Rig, startRig, TENANT_A, TENANT_B, until } from './support/rig';
+import { type Person, type Rig, TENANT_A, TENANT_B, until } from './support/rig';
 import { FORM, formPayload } from './support/slack-requests';
+import { useRig } from './support/use-rig';
 
 const TEXT = 'VPN down in the Warsaw office\n<!channel> nobody can connect & <@U0BOSS> is asking';
 
 describe.each(stores)('"Create request" from Slack on $name', (variant) => {
-  const store = useStore(variant);
   let rig: Rig;
   let source: { ts: string };
 
-  beforeAll(async () => {
-    if (variant.skipReason) return;
-    rig = await startRig(store().db, TEST_KEY, { approvers: 1 });
+  useRig(variant, { approvers: 1 }, (started) => {
+    rig = started;
     source = rig.acme.addMessage({ channel: rig.acmeChannel, user: rig.requester.id, text: TEXT });
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    if (!rig) return;
-    await rig.close();
-    expect(rig.specFailures()).toEqual([]);
-  }, SETUP_TIMEOUT_MS);
+  });
 
   const shortcut = (user: Person, o: { channel?: string; ts?: string; text?: string } = {}) =>
     shortcutOn(rig, user, { ...o, ts: o.ts ?? source.ts, text: o.text ?? TEXT });

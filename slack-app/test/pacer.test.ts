@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness } from '../../test/emulators/slack/testkit';
 import type { Workspace } from '../../test/emulators/slack/types';
 import { ChannelPacer, type PacerClock } from '../src/slack/pacer';
-import { SETUP_TIMEOUT_MS, stores, TEST_KEY, useStore } from './store/stores';
-import { type Rig, startRig, until } from './support/rig';
+import { stores } from './store/stores';
+import { type Rig, until } from './support/rig';
+import { useRig } from './support/use-rig';
 
 /** Timers on an injected clock: `runAll` jumps to each wake-up in turn, so nothing waits real seconds. */
 function manualClock(start = 0) {
@@ -144,23 +145,14 @@ describe('a paced WebClient against the Slack emulator', () => {
 });
 
 describe.each(stores)('pacing in the service on $name', (variant) => {
-  const store = useStore(variant);
   let rig: Rig;
-  let time: ReturnType<typeof steppedClock>;
-
-  beforeAll(async () => {
-    if (variant.skipReason) return;
-    time = steppedClock(
-      () => rig.now(),
-      (t) => rig.advance(t - rig.now()),
-    );
-    rig = await startRig(store().db, TEST_KEY, { pacing: time.clock });
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    if (!rig) return;
-    await rig.close();
-    expect(rig.specFailures()).toEqual([]);
-  }, SETUP_TIMEOUT_MS);
+  const time = steppedClock(
+    () => rig.now(),
+    (t) => rig.advance(t - rig.now()),
+  );
+  useRig(variant, { pacing: time.clock }, (started) => {
+    rig = started;
+  });
 
   it('posts through SlackClients.client() wait for their channel slot, so Slack never answers 429', async () => {
     const client = await rig.service.services.slack.client(rig.acme.teamId);

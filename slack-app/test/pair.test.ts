@@ -1,11 +1,12 @@
 import { link } from '@switchboard/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NOT_ADMIN_TEXT } from '../src/listeners/commands/pair';
 import { PAIRED_TEXT, TAKEN_TEXT } from '../src/listeners/views/pair';
 import { getPairing } from '../src/store';
-import { SETUP_TIMEOUT_MS, stores, TEST_KEY, useStore } from './store/stores';
-import { type Rig, startRig, until } from './support/rig';
+import { stores, TEST_KEY } from './store/stores';
+import { type Rig, until } from './support/rig';
 import { commandBody, FORM, formPayload, pairSubmission } from './support/slack-requests';
+import { useRig } from './support/use-rig';
 
 const TENANT = 'site-new-0001';
 const SECRET = 'new-site-secret-0123456789abcdef-0001';
@@ -15,26 +16,19 @@ const codeFor = (secret: string) => link.encodePairingCode({ tenant: TENANT, sec
 type Errors = { response_action: 'errors'; errors: Record<string, string> };
 
 describe.each(stores)('/switchboard pair on $name', (variant) => {
-  const store = useStore(variant);
   const admins = new Set<string>();
   let rig: Rig;
   let ada: string;
   let oscar: string;
   let jiraChannel: string;
 
-  beforeAll(async () => {
-    if (variant.skipReason) return;
-    rig = await startRig(store().db, TEST_KEY, { approvers: 1, admins });
+  useRig(variant, { approvers: 1, admins }, (started) => {
+    rig = started;
     ada = rig.acme.addUser({ name: 'ada' }).id;
     oscar = rig.other.addUser({ name: 'oscar' }).id;
     admins.add(ada).add(oscar);
     jiraChannel = rig.acme.addChannel({ name: 'jira-alerts', members: [ada, rig.unlinked.id] }).id;
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    if (!rig) return;
-    await rig.close();
-    expect(rig.specFailures()).toEqual([]);
-  }, SETUP_TIMEOUT_MS);
+  });
 
   const command = async (userId: string, channelId: string) => {
     const body = commandBody({

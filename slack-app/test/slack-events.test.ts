@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SETUP_TIMEOUT_MS, stores, TEST_KEY, useStore } from './store/stores';
-import { type Rig, SIGNING_SECRET, startRig } from './support/rig';
+import { describe, expect, it } from 'vitest';
+import { stores } from './store/stores';
+import { type Rig, SIGNING_SECRET } from './support/rig';
 import { eventCallback, FORM, JSON_TYPE, slackHeaders } from './support/slack-requests';
+import { useRig } from './support/use-rig';
 
 describe.each(stores)('/slack/events verification on $name', (variant) => {
-  const store = useStore(variant);
   let rig: Rig;
   let eventNo = 0;
 
-  beforeAll(async () => {
-    if (variant.skipReason) return;
-    rig = await startRig(store().db, TEST_KEY, { approvers: 1 });
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    if (!rig) return;
-    await rig.close();
-    expect(rig.specFailures()).toEqual([]);
-  }, SETUP_TIMEOUT_MS);
+  useRig(variant, { approvers: 1 }, (started) => {
+    rig = started;
+  });
 
   /** An App Home opening: its listener calls views.publish, so a refused request is one without that call. */
   const homeOpened = () =>

@@ -1,30 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SocketServiceReceiver } from '../src/http/socket-receiver';
 import { getEscalation } from '../src/store';
-import { SETUP_TIMEOUT_MS, stores, TEST_KEY, useStore } from './store/stores';
-import { type Rig, startRig, until } from './support/rig';
-import { buttonClick, commandBody } from './support/slack-requests';
+import { stores } from './store/stores';
+import { type Rig, until } from './support/rig';
+import { buttonClick, commandBody, eventEnvelope } from './support/slack-requests';
+import { useRig } from './support/use-rig';
 
 /**
  * SLACK_SOCKET_MODE: the same service and listeners, with Slack's traffic over the emulator's Socket Mode
  * WebSocket; every envelope is acknowledged with its own id. Forge's events still arrive over HTTP.
  */
 describe.each(stores)('Socket Mode on $name', (variant) => {
-  const store = useStore(variant);
   let rig: Rig;
 
-  beforeAll(async () => {
-    if (variant.skipReason) return;
-    rig = await startRig(store().db, TEST_KEY, { approvers: 2, socketMode: true });
-  }, SETUP_TIMEOUT_MS);
-  afterAll(async () => {
-    if (!rig) return;
-    await rig.close();
-    expect(rig.specFailures()).toEqual([]);
-    expect(rig.emu.socketMode.connections).toBe(0);
-    // Bolt and the socket client reported nothing (they log through the service's log).
-    expect(rig.logs.filter((l) => l.event === 'bolt')).toEqual([]);
-  }, SETUP_TIMEOUT_MS);
+  useRig(
+    variant,
+    { approvers: 2, socketMode: true },
+    (started) => {
+      rig = started;
+    },
+    () => {
+      expect(rig.emu.socketMode.connections).toBe(0);
+      // Bolt and the socket client reported nothing (they log through the service's log).
+      expect(rig.logs.filter((l) => l.event === 'bolt')).toEqual([]);
+    },
+  );
 
   const lastEnvelopeId = () => rig.emu.socketMode.envelopes.at(-1)?.envelope_id;
 
@@ -78,30 +78,19 @@ describe.each(stores)('Socket Mode on $name', (variant) => {
   it('acknowledges an event and runs its listener (App Home)', async () => {
     const [ann] = rig.approvers;
     if (!ann) throw new Error('no approver');
-    const published = () => rig.emu.calls.filter((c) => c.method === 'views.publish' && c.args.user_id === ann.id);
-    const ack = await rig.emu.socketMode.send('events_api', {
-      token: 'legacy-verification-token',
-      team_id: rig.acme.teamId,
-      api_app_id: 'A0SWITCHBD',
-      type: 'event_callback',
-      event_id: 'EvSocket1',
-      event_time: 1_700_000_000,
-      authorizations: [{ team_id: rig.acme.teamId, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
+    const homeOpened = eventEnvelope({
+      teamId: rig.acme.teamId,
+      eventId: 'EvSocket1',
       event: { type: 'app_home_opened', user: ann.id, channel: 'D0HOME', tab: 'home', event_ts: '1.0' },
     });
+    const published = () => rig.emu.calls.filter((c) => c.method === 'views.publish' && c.args.user_id === ann.id);
+    const ack = await rig.emu.socketMode.send('events_api', homeOpened);
     expect(ack.envelopeId).toBe(lastEnvelopeId());
     expect(await until(published, (p) => p.length === 1)).toHaveLength(1);
 
     // Slack redelivers the same event (same event_id, new envelope): acknowledged, not handled again.
     const again = await rig.emu.socketMode.send('events_api', {
-      token: 'legacy-verification-token',
-      team_id: rig.acme.teamId,
-      api_app_id: 'A0SWITCHBD',
-      type: 'event_callback',
-      event_id: 'EvSocket1',
-      event_time: 1_700_000_000,
-      authorizations: [{ team_id: rig.acme.teamId, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
-      event: { type: 'app_home_opened', user: ann.id, channel: 'D0HOME', tab: 'home', event_ts: '1.0' },
+      ...homeOpened,
       retry_attempt: 1,
       retry_reason: 'timeout',
     });

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { type Person, type Rig, until } from './rig';
-import { FORM, formPayload } from './slack-requests';
+import { FORM, formPayload, fromApp, viewSubmission } from './slack-requests';
 
 /** Builders of the "Create request" payloads Slack sends (DESIGN flow 7), in Slack's shapes. */
 
@@ -19,10 +19,8 @@ export interface ShortcutOptions {
 export function messageShortcut(o: ShortcutOptions): Record<string, unknown> {
   return {
     type: 'message_action',
-    token: 'legacy-verification-token',
+    ...fromApp(o.teamId, o.userId),
     action_ts: '1767600000.000001',
-    team: { id: o.teamId, domain: 'acme' },
-    user: { id: o.userId, username: 'someone', name: 'someone', team_id: o.teamId },
     channel: { id: o.channelId, name: 'escalations' },
     is_enterprise_install: false,
     enterprise: null,
@@ -53,39 +51,27 @@ export interface SubmissionOptions {
 
 /** A view_submission of the "Create request" form. */
 export function requestSubmission(o: SubmissionOptions): Record<string, unknown> {
-  return {
-    type: 'view_submission',
-    api_app_id: 'A0SWITCHBD',
-    token: 'legacy-verification-token',
-    team: { id: o.teamId, domain: 'acme' },
-    user: { id: o.userId, username: 'someone', name: 'someone', team_id: o.teamId },
-    trigger_id: 'trigger-of-submission',
-    view: {
-      id: 'V0REQUEST1',
-      type: 'modal',
-      callback_id: 'create-request',
-      private_metadata: o.metadata,
-      team_id: o.teamId,
-      app_id: 'A0SWITCHBD',
-      state: {
-        values: {
-          summary: { summary: { type: 'plain_text_input', value: o.summary } },
-          description: { description: { type: 'plain_text_input', value: o.description ?? null } },
-          ...(o.site === undefined
-            ? {}
-            : {
-                site: {
-                  site: {
-                    type: 'static_select',
-                    selected_option:
-                      o.site === null ? null : { text: { type: 'plain_text', text: o.site }, value: o.site },
-                  },
-                },
-              }),
-        },
-      },
+  return viewSubmission({
+    teamId: o.teamId,
+    userId: o.userId,
+    viewId: 'V0REQUEST1',
+    callbackId: 'create-request',
+    metadata: o.metadata,
+    values: {
+      summary: { summary: { type: 'plain_text_input', value: o.summary } },
+      description: { description: { type: 'plain_text_input', value: o.description ?? null } },
+      ...(o.site === undefined
+        ? {}
+        : {
+            site: {
+              site: {
+                type: 'static_select',
+                selected_option: o.site === null ? null : { text: { type: 'plain_text', text: o.site }, value: o.site },
+              },
+            },
+          }),
     },
-  };
+  });
 }
 
 export interface OpenedForm {
